@@ -1,0 +1,4 @@
+export * from './lib/locale';
+export * from './lib/auth';
+export * from './lib/api-error';
+export * from './lib/health';
