@@ -45,6 +45,9 @@ const boundaries = (allowTesting) => [
   },
 ];
 
+/** For e2e projects, whose every file is a test: they may use the `type:testing` libs. */
+export const e2eProjectRules = { files: ['**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } };
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -63,7 +66,7 @@ export default [
   },
   {
     // Tests (unit, integration and e2e) may use the real test servers of `type:testing` libs.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*-e2e/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {
@@ -80,13 +83,22 @@ export default [
   },
   {
     files: ['**/*.ts'],
-    // The config loader, the entry points that hand it the environment, and test infrastructure.
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'apps/*-e2e/**', 'tools/**', 'libs/testing/**', 'libs/api/core/src/lib/config/**', 'apps/api/src/main.ts'],
+    // Tests, test infrastructure, the config loader and the entry point that hands it the
+    // environment. (Patterns are relative to each project's own eslint config.)
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/testing.ts', '**/lib/config/**', '**/src/main.ts'],
     rules: {
       // Configuration is read once, through the validated config of api/core.
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/api/core/config).' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@mailroute/*/testing', '@mailroute/*/*/testing', '@mailroute/testing'], message: 'Test helpers are for tests only.' },
+          ],
+        },
       ],
     },
   },

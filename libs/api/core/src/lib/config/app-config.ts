@@ -1,0 +1,56 @@
+import type { NodeEnv } from './environment.schema';
+import type { SecretsKey } from './secrets-key';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface PlatformSmtpConfig {
+  /** smtps:// (implicit TLS) or smtp:// (STARTTLS required). Holds credentials: never log it. */
+  url: string;
+  /** Extra certificate authority to trust for the platform server (e.g. the dev SMTP catcher's). */
+  caFile: string | null;
+  /** The `From` of platform emails, e.g. `Mailroute <notifications@example.com>`. */
+  sender: string;
+}
+
+export interface AppConfigValues {
+  nodeEnv: NodeEnv;
+  http: { host: string; port: number };
+  /** Absolute path of the folder holding the SQLite file and generated local secrets. */
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  /** Null only in development, when no platform SMTP is configured. */
+  platformSmtp: PlatformSmtpConfig | null;
+  secretsKey: SecretsKey;
+  initialAdmin: { email: string; password: string | null; organizationName: string };
+  /** Base of links in emails, without a trailing slash. */
+  publicUrl: string;
+  auth: { tokenTtlSeconds: number; loginRateLimitPerMinute: number };
+  logLevel: string;
+  web: { serve: boolean; root: string | null };
+}
+
+/** The validated configuration, read once at start-up. Inject it; never read `process.env`. */
+export class AppConfig implements AppConfigValues {
+  readonly nodeEnv!: NodeEnv;
+  readonly http!: AppConfigValues['http'];
+  readonly dataDir!: string;
+  readonly database!: DatabaseConfig;
+  readonly redisUrl!: string | null;
+  readonly platformSmtp!: PlatformSmtpConfig | null;
+  readonly secretsKey!: SecretsKey;
+  readonly initialAdmin!: AppConfigValues['initialAdmin'];
+  readonly publicUrl!: string;
+  readonly auth!: AppConfigValues['auth'];
+  readonly logLevel!: string;
+  readonly web!: AppConfigValues['web'];
+
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}

@@ -1,0 +1,102 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { isAbsolute, resolve } from 'node:path';
+import { AppConfig, type DatabaseConfig } from './app-config';
+import { ConfigError, type ConfigProblem } from './config-error';
+import { EnvironmentSchema, type NodeEnv } from './environment.schema';
+import { loadOrCreateLocalSecretsKey, parseSecretsKey, type SecretsKey } from './secrets-key';
+
+export interface LoadConfigOptions {
+  /** Folder that relative paths (DATA_DIR, sqlite:, WEB_ROOT) are resolved from. */
+  cwd: string;
+  /** Where the built web app is when WEB_ROOT is not set (next to the API's bundle). */
+  defaultWebRoot?: string;
+}
+
+/**
+ * Validates the environment once, at start-up, and returns the typed configuration.
+ * Throws a ConfigError naming every missing or malformed variable (never echoing a value).
+ */
+export function loadAppConfig(env: Record<string, string | undefined>, options: LoadConfigOptions): AppConfig {
+  const schema = plainToInstance(EnvironmentSchema, env);
+  const problems: ConfigProblem[] = validateSync(schema).map((error) => ({
+    variable: error.property,
+    reason: Object.values(error.constraints ?? { invalid: 'is invalid' })[0] ?? 'is invalid',
+  }));
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  const nodeEnv: NodeEnv = schema.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const port = schema.PORT ?? 3000;
+  const dataDir = resolvePath(options.cwd, schema.DATA_DIR ?? 'data');
+  const required = (variable: keyof EnvironmentSchema, value: unknown, why: string) => {
+    if (value === undefined) {
+      problems.push({ variable, reason: `is required ${why}` });
+    }
+  };
+
+  if (production) {
+    required('SECRETS_KEY', schema.SECRETS_KEY, 'in production (32 random bytes, base64)');
+    required('PLATFORM_SMTP_URL', schema.PLATFORM_SMTP_URL, 'in production (the platform SMTP server)');
+    required('PUBLIC_URL', schema.PUBLIC_URL, 'in production (the base of links in emails)');
+  }
+
+  let secretsKey: SecretsKey | string | undefined;
+  if (schema.SECRETS_KEY !== undefined) {
+    secretsKey = parseSecretsKey(schema.SECRETS_KEY);
+  } else if (!production) {
+    secretsKey = loadOrCreateLocalSecretsKey(dataDir);
+  }
+  if (typeof secretsKey === 'string') {
+    problems.push({ variable: 'SECRETS_KEY', reason: secretsKey });
+  }
+  if (problems.length > 0 || secretsKey === undefined || typeof secretsKey === 'string') {
+    throw new ConfigError(problems);
+  }
+
+  const webRoot = schema.WEB_ROOT ?? options.defaultWebRoot;
+  return new AppConfig({
+    nodeEnv,
+    http: { host: schema.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'), port },
+    dataDir,
+    database: databaseConfig(schema.DATABASE_URL, dataDir, options.cwd),
+    redisUrl: schema.REDIS_URL ?? null,
+    platformSmtp: schema.PLATFORM_SMTP_URL
+      ? {
+          url: schema.PLATFORM_SMTP_URL,
+          caFile: schema.PLATFORM_SMTP_CA_FILE ? resolvePath(options.cwd, schema.PLATFORM_SMTP_CA_FILE) : null,
+          sender: schema.PLATFORM_SENDER ?? 'Mailroute <notifications@mailroute.local>',
+        }
+      : null,
+    secretsKey,
+    initialAdmin: {
+      email: (schema.ADMIN_EMAIL ?? 'admin@mailroute.local').toLowerCase(),
+      password: schema.ADMIN_PASSWORD ?? null,
+      organizationName: schema.ADMIN_ORGANIZATION_NAME ?? 'My organization',
+    },
+    publicUrl: (schema.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    auth: {
+      tokenTtlSeconds: schema.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600,
+      loginRateLimitPerMinute: schema.LOGIN_RATE_LIMIT ?? 10,
+    },
+    logLevel: schema.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    web: { serve: schema.SERVE_WEB ?? true, root: webRoot ? resolvePath(options.cwd, webRoot) : null },
+  });
+}
+
+function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (url === undefined) {
+    return { type: 'sqlite', path: resolve(dataDir, 'mailroute.sqlite') };
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolvePath(cwd, path) };
+  }
+  return { type: 'postgres', url };
+}
+
+function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

@@ -1,0 +1,21 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '../config/app-config';
+import { setUpOpenApi } from './openapi';
+import { serveWebApp } from './web-app';
+
+export const API_PREFIX = 'api';
+
+/** Everything about the HTTP surface that is not a module: prefix, docs, the web app. */
+export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '256kb' });
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  if (config.web.serve && config.web.root) {
+    if (!serveWebApp(app, config.web.root)) {
+      new Logger('WebApp').warn(`No web build in ${config.web.root}: only the API is served (build it with \`npx nx build web\`).`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { type AppConfig, configureHttpApp, CoreModule, type SchemaParts } from '../index';
+import { testConfig } from './test-config';
+
+type Importable = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+export interface TestApiOptions {
+  /** Extra environment, e.g. `{ DATABASE_URL: postgres.url }`; defaults to a temporary SQLite file. */
+  env?: Record<string, string>;
+  /** The modules under test, beside CoreModule. */
+  imports?: Importable[];
+  schema?: SchemaParts[];
+  /** Controllers only the test needs (e.g. to exercise a guard). */
+  controllers?: Type<unknown>[];
+}
+
+export interface TestApi {
+  app: NestExpressApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  /** http://127.0.0.1:<port> — the API listens on a random loopback port. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real API (same modules, pipes, guards and filters as production) on 127.0.0.1:0. */
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const config = testConfig(options.env);
+  const moduleRef = await Test.createTestingModule({
+    imports: [CoreModule.forRoot({ config, schema: options.schema ?? [] }), ...(options.imports ?? [])],
+    controllers: options.controllers ?? [],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttpApp(app, config);
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    config,
+    dataSource: app.get(DataSource),
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}
