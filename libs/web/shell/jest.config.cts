@@ -11,6 +11,7 @@ module.exports = {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // Angular's locale data (`@angular/common/locales/*.js`) is ESM without the .mjs extension.
+  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@angular/common/locales/)'],
   reporters: reportersFor('web-shell.unit'),
 };

@@ -1,10 +1,19 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideRouter } from '@angular/router';
+import { authInterceptor, provideMailrouteCore } from '@mailroute/web/core';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideZonelessChangeDetection(),
+    provideRouter(appRoutes),
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideMailrouteCore(),
+  ],
 };

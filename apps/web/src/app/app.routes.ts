@@ -1,3 +1,5 @@
-import { Route } from '@angular/router';
+import type { Routes } from '@angular/router';
+import { shellRoutes } from '@mailroute/web/shell';
 
-export const appRoutes: Route[] = [];
+/** Features are composed here; later sections of General settings join through `shellRoutes` options. */
+export const appRoutes: Routes = [...shellRoutes(), { path: '**', redirectTo: '' }];

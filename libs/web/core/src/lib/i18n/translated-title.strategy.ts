@@ -1,0 +1,33 @@
+import { effect, inject, Injectable, signal } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
+import type { TranslationKey } from './en';
+import { isTranslationKey } from './dictionaries';
+import { I18nService } from './i18n.service';
+
+/** Route `title`s are translation keys; the document title is "<page> · Mailroute" and follows a language switch. */
+@Injectable({ providedIn: 'root' })
+export class TranslatedTitleStrategy extends TitleStrategy {
+  private readonly title = inject(Title);
+  private readonly i18n = inject(I18nService);
+  private readonly pageKey = signal<TranslationKey | null>(null);
+
+  constructor() {
+    super();
+    effect(() => {
+      const product = this.i18n.t('app.productName');
+      const key = this.pageKey();
+      this.title.setTitle(key === null ? product : `${this.i18n.t(key)} · ${product}`);
+    });
+  }
+
+  override updateTitle(snapshot: RouterStateSnapshot): void {
+    const title = this.buildTitle(snapshot);
+    this.pageKey.set(isTranslationKey(title) ? title : null);
+  }
+}
+
+/** Declares a route's page title by its translation key, checked at compile time. */
+export function pageTitle(key: TranslationKey): string {
+  return key;
+}

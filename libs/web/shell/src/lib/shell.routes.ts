@@ -1,0 +1,58 @@
+import type { Routes } from '@angular/router';
+import { authGuard, LOGIN_PATH, navLabel, pageTitle, signedOutGuard } from '@mailroute/web/core';
+
+export interface ShellRoutesOptions {
+  /**
+   * More sections of General settings, e.g. `{ path: 'smtp', data: navLabel('…'), loadComponent: … }`.
+   * Each one with `navLabel` data gets a tab after "Organization".
+   */
+  generalSettingsSections?: Routes;
+  /** More signed-in areas beside General settings; each one with `navLabel` data gets a main-nav entry. */
+  areas?: Routes;
+}
+
+/**
+ * `/login`, and the signed-in layout at `''` (guarded) with `general-settings` as its default page.
+ * The app appends its own fallback (`**`) after these.
+ */
+export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
+  return [
+    {
+      path: LOGIN_PATH,
+      title: pageTitle('login.pageTitle'),
+      canActivate: [signedOutGuard],
+      loadComponent: () => import('./login/login-page.component').then((m) => m.LoginPageComponent),
+    },
+    {
+      path: '',
+      canActivate: [authGuard],
+      loadComponent: () => import('./layout/shell-layout.component').then((m) => m.ShellLayoutComponent),
+      children: [
+        { path: '', pathMatch: 'full', redirectTo: 'general-settings' },
+        {
+          path: 'general-settings',
+          title: pageTitle('generalSettings.pageTitle'),
+          data: navLabel('nav.generalSettings'),
+          loadComponent: () =>
+            import('./general-settings/general-settings-page.component').then(
+              (m) => m.GeneralSettingsPageComponent,
+            ),
+          children: [
+            { path: '', pathMatch: 'full', redirectTo: 'organization' },
+            {
+              path: 'organization',
+              title: pageTitle('organization.pageTitle'),
+              data: navLabel('generalSettings.tab.organization'),
+              loadComponent: () =>
+                import('./general-settings/organization-overview.component').then(
+                  (m) => m.OrganizationOverviewComponent,
+                ),
+            },
+            ...(options.generalSettingsSections ?? []),
+          ],
+        },
+        ...(options.areas ?? []),
+      ],
+    },
+  ];
+}
