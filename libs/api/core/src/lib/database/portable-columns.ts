@@ -58,6 +58,6 @@ export class PortableColumns {
 
   /** Matches TypeORM's `@CreateDateColumn()` / `@UpdateDateColumn()`. */
   createdAt(name = 'created_at'): TableColumnOptions {
-    return { ...this.timestamp(name), default: this.postgres ? 'now()' : "(datetime('now'))" };
+    return { ...this.timestamp(name), default: this.postgres ? 'now()' : "datetime('now')" };
   }
 }

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN, E2E_ORGANIZATION_NAME, SCREENSHOT_DIR } from './support/e2e-users';
+
+const screenshot = (name: string) => join(__dirname, '..', '..', '..', SCREENSHOT_DIR, `${name}.png`);
+
+test.beforeEach(() => {
+  test.skip(process.env['MAILROUTE_E2E_SKIP'] !== undefined, process.env['MAILROUTE_E2E_SKIP']);
+});
+
+test('an admin signs in through the real page and reaches the general settings', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page).toHaveURL(/\/general-settings/);
+  await expect(page.getByRole('heading', { name: 'General settings' })).toBeVisible();
+  await expect(page.getByText(E2E_ORGANIZATION_NAME).first()).toBeVisible();
+  await page.screenshot({ path: screenshot('signed-in-general-settings'), fullPage: true });
+
+  // The session survives a reload of a deep link (served by the API's SPA fallback).
+  await page.reload();
+  await expect(page).toHaveURL(/\/general-settings/);
+  await expect(page.getByRole('heading', { name: 'General settings' })).toBeVisible();
+});
+
+test('a wrong password is refused with a message and no hint of which part was wrong', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
+  await expect(page).toHaveURL(/\/login/);
+  await page.screenshot({ path: screenshot('sign-in-refused'), fullPage: true });
+});
+
+test('signing out returns to the sign-in page and protects the settings again', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/general-settings/);
+
+  await page.getByRole('button', { name: /sign out/i }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/general-settings');
+  await expect(page).toHaveURL(/\/login/);
+});

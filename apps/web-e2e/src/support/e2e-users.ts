@@ -1,0 +1,5 @@
+/** The admin the e2e API is seeded with (ADMIN_EMAIL / ADMIN_PASSWORD on first start). */
+export const E2E_ADMIN = { email: 'admin@web-e2e.test', password: 'web-e2e-admin-password' } as const;
+export const E2E_ORGANIZATION_NAME = 'Browser Test Org';
+
+export const SCREENSHOT_DIR = 'test-output/web-e2e/screenshots';

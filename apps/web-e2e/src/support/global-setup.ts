@@ -1,0 +1,26 @@
+import { startBuiltApi } from '@mailroute/testing';
+import { chromiumAvailable, CHROMIUM_PATH } from './chromium';
+import { E2E_ADMIN, E2E_ORGANIZATION_NAME } from './e2e-users';
+
+/** Starts the built API (serving the built web app) once for the run; returns its teardown. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!chromiumAvailable()) {
+    const message = `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`;
+    if (process.env['CI'] === 'true') {
+      throw new Error(message);
+    }
+    console.warn(`\n!!! SKIPPING the browser tests. ${message}\n`);
+    process.env['MAILROUTE_E2E_SKIP'] = message;
+    return async () => undefined;
+  }
+  const api = await startBuiltApi({
+    env: {
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ADMIN_ORGANIZATION_NAME: E2E_ORGANIZATION_NAME,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  process.env['MAILROUTE_E2E_BASE_URL'] = api.baseUrl;
+  return () => api.stop();
+}
