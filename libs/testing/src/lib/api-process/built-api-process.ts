@@ -58,7 +58,15 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  // A test process that dies without stop() must not leave an API running behind it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolveExit(code);
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {

@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '../net/free-port';
+import { waitUntil } from '../polling/wait-until';
+import { locateRedisServer } from '../services/binary-discovery';
+import { startSupervisedProcess, SupervisedProcess } from '../services/supervised-process';
+
+/** Options of {@link startThrowawayRedis}. */
+export interface ThrowawayRedisOptions {
+  /** Path of redis-server. Default: PATH, then /usr/bin and /usr/local/bin. */
+  binary?: string;
+  /** Give up starting after this long. Default 15 000 ms. */
+  startTimeoutMs?: number;
+}
+
+/** A Redis server of its own, on 127.0.0.1, without persistence, gone after `stop()`. */
+export interface ThrowawayRedis {
+  /** `redis://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** Stops the server and removes its directory. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const BIND_ATTEMPTS = 3;
+
+/** Starts redis-server on 127.0.0.1 and a free port, nothing saved to disk. */
+export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
+  const binary = options.binary ?? redisServerPath();
+  const scratchDir = await mkdtemp(join(tmpdir(), 'mailroute-redis-'));
+  try {
+    const { server, port } = await startServer(binary, scratchDir, options.startTimeoutMs ?? 15_000);
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `redis://${HOST}:${port}`,
+      host: HOST,
+      port,
+      stop: () => {
+        stopping ??= server.stop().then(() => rm(scratchDir, { recursive: true, force: true }));
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await rm(scratchDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function redisServerPath(): string {
+  const location = locateRedisServer(process.env);
+  if (!location.found) {
+    throw new Error(
+      `Redis is not installed: redis-server not found (searched ${location.searched.join(', ')}). ` +
+        'Install it with: apt-get install -y redis-server. Suites should use describeWithRedis().',
+    );
+  }
+  return location.path;
+}
+
+async function startServer(binary: string, scratchDir: string, timeoutMs: number): Promise<{ server: SupervisedProcess; port: number }> {
+  // The free port may be taken before redis binds it: then try another one.
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort(HOST);
+    const logFile = join(scratchDir, `redis-${attempt}.log`);
+    await writeFile(logFile, '');
+    const server = startSupervisedProcess({
+      command: binary,
+      args: [
+        ...['--port', String(port), '--bind', HOST],
+        ...['--save', '', '--appendonly', 'no'],
+        ...['--dir', scratchDir, '--daemonize', 'no'],
+      ],
+      scratchDir,
+      logFile,
+      stopSignal: 'TERM',
+    });
+    const outcome = await waitUntil(() => (server.hasExited() ? 'exited' : ping(port)), {
+      description: `Redis on ${HOST}:${port} to answer PING`,
+      timeoutMs,
+      intervalMs: 25,
+    }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (outcome === 'ready') {
+      return { server, port };
+    }
+    await server.stop();
+    const log = server.logTail();
+    if (!/address already in use|could not create server tcp listening socket/i.test(log) || attempt >= BIND_ATTEMPTS) {
+      throw new Error(`Redis did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`);
+    }
+  }
+}
+
+/** Sends PING in the Redis protocol and expects +PONG. */
+function ping(port: number): Promise<'ready'> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: HOST, port });
+    let reply = '';
+    socket.setTimeout(1000, () => socket.destroy(new Error('no reply to PING')));
+    socket.once('error', reject);
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString('latin1');
+      if (reply.includes('\r\n')) {
+        socket.destroy();
+        if (reply.startsWith('+PONG')) {
+          resolve('ready');
+        } else {
+          reject(new Error(`unexpected reply to PING: ${reply.trim()}`));
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/*
+ * The development SMTP catcher started by `npm start`. It is @mailroute/testing's test SMTP
+ * server run standalone, on purpose: the product talks to the same server in development as in
+ * its integration tests (real TLS, STARTTLS, AUTH), so what works against one works against the other.
+ */
+import { parseDevSmtpArgs, USAGE, UsageError } from './dev-smtp-options';
+import { startDevSmtp } from './dev-smtp';
+import { removeReadyFileSync } from './ready-file';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseDevSmtpArgs(process.argv.slice(2), process.cwd());
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`dev-smtp: ${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const { dataDir } = options;
+
+  const catcher = await startDevSmtp(options, { cwd: process.cwd(), print: (text) => console.log(text) });
+  // Also on a crash: a stale ready.json would send a launcher to a dead port.
+  process.on('exit', () => removeReadyFileSync(dataDir));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.error(`dev-smtp: ${signal} again, exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    catcher.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`dev-smtp: error while closing: ${explain(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function explain(error: unknown): string {
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    return `${error.message}: is another dev-smtp running? Choose other ports with --tls-port and --starttls-port.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+main().catch((error: unknown) => {
+  console.error(`dev-smtp: ${explain(error)}`);
+  process.exit(1);
+});
