@@ -23,15 +23,27 @@ const scopeConstraints = [
 const typeConstraints = (allowTesting) => {
   const testing = allowTesting ? ['type:testing'] : [];
   return [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', ...testing] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', ...testing],
+    },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
     // Features never import other features: the app composes them.
-    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', ...testing] },
-    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...testing] },
+    {
+      sourceTag: 'type:feature',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', ...testing],
+    },
+    {
+      sourceTag: 'type:data-access',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...testing],
+    },
     { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', ...testing] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:testing'] },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:testing'],
+    },
   ];
 };
 
@@ -46,14 +58,26 @@ const boundaries = (allowTesting) => [
 ];
 
 /** For e2e projects, whose every file is a test: they may use the `type:testing` libs. */
-export const e2eProjectRules = { files: ['**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } };
+export const e2eProjectRules = {
+  files: ['**/*.ts'],
+  rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+};
 
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/test-output', '**/data', '**/.nx', '**/*.cts', '**/jest.preset.js', '**/tools/jest/**'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/test-output',
+      '**/data',
+      '**/.nx',
+      '**/*.cts',
+      '**/jest.preset.js',
+      '**/tools/jest/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
@@ -85,18 +109,33 @@ export default [
     files: ['**/*.ts'],
     // Tests, test infrastructure, the config loader and the entry point that hands it the
     // environment. (Patterns are relative to each project's own eslint config.)
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/testing.ts', '**/lib/config/**', '**/src/main.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/src/testing/**',
+      '**/src/testing.ts',
+      '**/lib/config/**',
+      '**/src/main.ts',
+    ],
     rules: {
       // Configuration is read once, through the validated config of api/core.
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/api/core/config).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through AppConfig (libs/api/core/config).',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@mailroute/*/testing', '@mailroute/*/*/testing', '@mailroute/testing'], message: 'Test helpers are for tests only.' },
+            {
+              group: ['@mailroute/*/testing', '@mailroute/*/*/testing', '@mailroute/testing'],
+              message: 'Test helpers are for tests only.',
+            },
           ],
         },
       ],

@@ -46,11 +46,15 @@ async function waitFor(what, check, timeoutMs) {
 }
 
 console.log('Building the API and the web app…');
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
-  cwd: root,
-  env,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
+  {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
@@ -59,9 +63,24 @@ const apiEnv = {};
 if (!env.PLATFORM_SMTP_URL) {
   const ready = join(dataDir, 'dev-smtp', 'ready.json');
   rmSync(ready, { force: true });
-  run('The development SMTP catcher', 'node', ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'tools/dev-smtp/src/main.ts', '--data-dir', join(dataDir, 'dev-smtp'), '--mail-dir', join(dataDir, 'dev-mail')], {
-    TS_NODE_PROJECT: 'tools/dev-smtp/tsconfig.json',
-  });
+  run(
+    'The development SMTP catcher',
+    'node',
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'tools/dev-smtp/src/main.ts',
+      '--data-dir',
+      join(dataDir, 'dev-smtp'),
+      '--mail-dir',
+      join(dataDir, 'dev-mail'),
+    ],
+    {
+      TS_NODE_PROJECT: 'tools/dev-smtp/tsconfig.json',
+    },
+  );
   await waitFor('The development SMTP catcher', () => existsSync(ready), 30_000);
   const smtp = JSON.parse(readFileSync(ready, 'utf8'));
   apiEnv.PLATFORM_SMTP_URL = `smtps://${smtp.user}:${smtp.password}@127.0.0.1:${smtp.tlsPort}`;
@@ -70,7 +89,15 @@ if (!env.PLATFORM_SMTP_URL) {
 
 run('The API', 'node', ['dist/apps/api/main.js'], apiEnv);
 const url = `http://localhost:${port}`;
-await waitFor('The API', () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false), 60_000);
+await waitFor(
+  'The API',
+  () =>
+    fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  60_000,
+);
 
 const generated = join(dataDir, 'admin-password.txt');
 const email = env.ADMIN_EMAIL ?? 'admin@mailroute.local';

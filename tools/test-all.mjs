@@ -5,14 +5,32 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  NX_INTERACTIVE: 'false',
+};
 const extra = process.argv.slice(2);
 
 rmSync(join(root, 'test-output', 'results'), { recursive: true, force: true });
 const nx = spawnSync(
   'npx',
-  ['nx', 'run-many', '-t', 'lint', 'test', 'build', 'int-test', 'e2e', '--parallel=2', '--outputStyle=static', ...extra],
+  [
+    'nx',
+    'run-many',
+    '-t',
+    'lint',
+    'test',
+    'build',
+    'int-test',
+    'e2e',
+    '--parallel=2',
+    '--outputStyle=static',
+    ...extra,
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 const summary = spawnSync('node', [join(root, 'tools', 'test-summary.mjs')], { cwd: root, stdio: 'inherit' });
-process.exit(nx.status !== 0 ? nx.status ?? 1 : summary.status ?? 1);
+process.exit(nx.status !== 0 ? (nx.status ?? 1) : (summary.status ?? 1));

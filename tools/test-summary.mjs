@@ -13,7 +13,9 @@ for (const file of files) {
   passed += summary.passed;
   failed += summary.failed;
   skipped += summary.skipped;
-  console.log(`  ${file.replace(/\.json$/, '').padEnd(36)} ${summary.passed} passed, ${summary.failed} failed`);
+  console.log(
+    `  ${file.replace(/\.json$/, '').padEnd(36)} ${summary.passed} passed, ${summary.failed} failed`,
+  );
 }
 if (files.length === 0) {
   console.log('No test results were written.');

@@ -18,7 +18,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], [join(__dirname, '..', '..', 'tools', 'playwright', 'summary-reporter.cjs'), { name: 'web-e2e.e2e' }]],
+  reporter: [
+    ['list'],
+    [join(__dirname, '..', '..', 'tools', 'playwright', 'summary-reporter.cjs'), { name: 'web-e2e.e2e' }],
+  ],
   use: {
     baseURL: process.env['MAILROUTE_E2E_BASE_URL'],
     headless: true,

@@ -1,4 +1,9 @@
-import { describeWithPostgres, startBuiltApi, startThrowawayPostgres, type ThrowawayPostgres } from '@mailroute/testing';
+import {
+  describeWithPostgres,
+  startBuiltApi,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '@mailroute/testing';
 import type { LoginResponse, UserView } from '@mailroute/shared/contracts';
 
 const ADMIN = { email: 'owner@pg-e2e.test', password: 'pg-e2e-admin-password' };
@@ -22,11 +27,16 @@ describeWithPostgres('the built API on PostgreSQL (DATABASE_URL)', () => {
       });
       expect(login.status).toBe(200);
       const { accessToken } = (await login.json()) as LoginResponse;
-      return (await (await fetch(`${baseUrl}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as UserView[];
+      return (await (
+        await fetch(`${baseUrl}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } })
+      ).json()) as UserView[];
     };
 
     const first = await startBuiltApi({ env });
-    expect(await (await fetch(`${first.baseUrl}/api/health`)).json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await (await fetch(`${first.baseUrl}/api/health`)).json()).toEqual({
+      status: 'ok',
+      database: 'up',
+    });
     expect(first.output()).toContain('postgres database');
     const before = await signInAndListUsers(first.baseUrl);
     await first.stop();

@@ -26,13 +26,21 @@ describe('the built API on its embedded defaults (SQLite)', () => {
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as LoginResponse;
-    const me = (await (await fetch(`${api.baseUrl}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as CurrentUserView;
-    expect(me).toMatchObject({ email: ADMIN.email, role: 'admin', organization: { name: 'My organization' } });
+    const me = (await (
+      await fetch(`${api.baseUrl}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as CurrentUserView;
+    expect(me).toMatchObject({
+      email: ADMIN.email,
+      role: 'admin',
+      organization: { name: 'My organization' },
+    });
   });
 
   it('serves the API documentation', async () => {
     expect((await fetch(`${api.baseUrl}/api/docs`)).status).toBe(200);
-    const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as { info: { title: string } };
+    const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as {
+      info: { title: string };
+    };
     expect(document.info.title).toBe('Mailroute API');
   });
 
@@ -76,7 +84,10 @@ describe('start-up configuration checks of the built API', () => {
   });
 
   it('stops in production until the required secrets and URLs are given', async () => {
-    const api = await startBuiltApi({ env: { NODE_ENV: 'production', SECRETS_KEY: '' }, waitForHealth: false });
+    const api = await startBuiltApi({
+      env: { NODE_ENV: 'production', SECRETS_KEY: '' },
+      waitForHealth: false,
+    });
     expect(await api.exited).toBe(1);
     for (const variable of ['SECRETS_KEY', 'PLATFORM_SMTP_URL', 'PUBLIC_URL']) {
       expect(api.output()).toContain(`${variable}: is required in production`);

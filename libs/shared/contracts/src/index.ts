@@ -2,3 +2,4 @@ export * from './lib/locale';
 export * from './lib/auth';
 export * from './lib/api-error';
 export * from './lib/health';
+export * from './lib/email';

@@ -51,7 +51,12 @@ export async function seedOrganization(
     });
     return { id: user.id, email: user.email, password, role };
   };
-  return { id: organizationId, name: organization.name, admin: await create('admin'), member: await create('member') };
+  return {
+    id: organizationId,
+    name: organization.name,
+    admin: await create('admin'),
+    member: await create('member'),
+  };
 }
 
 /** Signs in through the real login route and returns the bearer token. */

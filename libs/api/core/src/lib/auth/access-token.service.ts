@@ -20,7 +20,9 @@ export class AccessTokenService {
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token);
-      return typeof claims.sub === 'string' && typeof claims.org === 'string' && typeof claims.role === 'string'
+      return typeof claims.sub === 'string' &&
+        typeof claims.org === 'string' &&
+        typeof claims.role === 'string'
         ? { sub: claims.sub, org: claims.org, role: claims.role }
         : null;
     } catch {

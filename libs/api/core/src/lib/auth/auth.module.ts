@@ -19,7 +19,9 @@ import { PasswordHasher } from './password-hasher';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // A key of its own, derived from SECRETS_KEY, so a token key never doubles as an encryption key.
-        secret: Buffer.from(hkdfSync('sha256', config.secretsKey.key, Buffer.alloc(0), 'mailroute/access-token', 32)),
+        secret: Buffer.from(
+          hkdfSync('sha256', config.secretsKey.key, Buffer.alloc(0), 'mailroute/access-token', 32),
+        ),
         signOptions: { algorithm: 'HS256', expiresIn: config.auth.tokenTtlSeconds, issuer: 'mailroute' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'mailroute' },
       }),
@@ -27,7 +29,12 @@ import { PasswordHasher } from './password-hasher';
     ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottleOptions }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccessTokenService, PasswordHasher, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  providers: [
+    AuthService,
+    AccessTokenService,
+    PasswordHasher,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

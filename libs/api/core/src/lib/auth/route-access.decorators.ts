@@ -11,10 +11,12 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY_ROUTE, true);
 
 /** The authenticated principal of the request (present on every non-public route). */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (principal === undefined) {
-    throw new Error('CurrentPrincipal used on a route without authentication');
-  }
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (principal === undefined) {
+      throw new Error('CurrentPrincipal used on a route without authentication');
+    }
+    return principal;
+  },
+);

@@ -42,7 +42,11 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
     const response = await get('/api/me', tokens.acmeAdmin);
     expect(response.status).toBe(200);
     const me = (await response.json()) as CurrentUserView;
-    expect(me).toMatchObject({ email: 'admin@acme.test', role: 'admin', organization: { id: acme.id, name: 'Acme' } });
+    expect(me).toMatchObject({
+      email: 'admin@acme.test',
+      role: 'admin',
+      organization: { id: acme.id, name: 'Acme' },
+    });
   });
 
   it('accepts the email in any case', async () => {
@@ -55,9 +59,16 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
     const unknownEmail = await login({ email: 'nobody@acme.test', password: 'not-the-password' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
-    const [a, b] = [(await wrongPassword.json()) as ApiErrorBody, (await unknownEmail.json()) as ApiErrorBody];
+    const [a, b] = [
+      (await wrongPassword.json()) as ApiErrorBody,
+      (await unknownEmail.json()) as ApiErrorBody,
+    ];
     expect(a).toEqual(b);
-    expect(a).toEqual({ statusCode: 401, code: 'invalid_credentials', message: 'Email or password is incorrect.' });
+    expect(a).toEqual({
+      statusCode: 401,
+      code: 'invalid_credentials',
+      message: 'Email or password is incorrect.',
+    });
   });
 
   it('rejects a malformed sign-in with 400 naming the field', async () => {
@@ -105,8 +116,14 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
   it('shows each admin their own organization only', async () => {
     const acmeToken = tokens.acmeAdmin;
     const globexToken = tokens.globexAdmin;
-    expect(await (await get('/api/organizations/current', acmeToken)).json()).toMatchObject({ id: acme.id, name: 'Acme' });
-    expect(await (await get('/api/organizations/current', globexToken)).json()).toMatchObject({ id: globex.id, name: 'Globex' });
+    expect(await (await get('/api/organizations/current', acmeToken)).json()).toMatchObject({
+      id: acme.id,
+      name: 'Acme',
+    });
+    expect(await (await get('/api/organizations/current', globexToken)).json()).toMatchObject({
+      id: globex.id,
+      name: 'Globex',
+    });
   });
 
   it('lets admins into admin-only routes and gives members 403', async () => {
@@ -126,7 +143,9 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
 
   it('publishes the OpenAPI document', async () => {
     const document = (await (await get('/api/docs-json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health']),
+    );
   });
 });
 

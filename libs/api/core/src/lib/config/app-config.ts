@@ -12,6 +12,22 @@ export interface PlatformSmtpConfig {
   sender: string;
 }
 
+/** Delivery tuning: how hard and how long Mailroute tries, and how much it keeps open. */
+export interface MailConfig {
+  /** Run the in-process dispatcher in this process (off for API-only instances). */
+  dispatcher: boolean;
+  concurrency: number;
+  pollIntervalMs: number;
+  retry: { baseSeconds: number; maxDelaySeconds: number; windowHours: number; maxAttempts: number };
+  transportCacheSize: number;
+  poolConnections: number;
+  poolIdleMs: number;
+  smtpTimeouts: { connectionMs: number; greetingMs: number; socketMs: number };
+  /** How long a claimed email stays reserved to its sender before another may take it over. */
+  sendLeaseSeconds: number;
+  alert: { afterFailures: number; periodMinutes: number };
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   http: { host: string; port: number };
@@ -28,6 +44,7 @@ export interface AppConfigValues {
   auth: { tokenTtlSeconds: number; loginRateLimitPerMinute: number };
   logLevel: string;
   web: { serve: boolean; root: string | null };
+  mail: MailConfig;
 }
 
 /** The validated configuration, read once at start-up. Inject it; never read `process.env`. */
@@ -44,6 +61,7 @@ export class AppConfig implements AppConfigValues {
   readonly auth!: AppConfigValues['auth'];
   readonly logLevel!: string;
   readonly web!: AppConfigValues['web'];
+  readonly mail!: MailConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

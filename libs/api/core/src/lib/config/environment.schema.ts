@@ -64,7 +64,8 @@ export class EnvironmentSchema {
   @IsOptional()
   @Transform(emptyAsMissing)
   @Matches(/^smtps?:\/\/[^/?#]+(:\d+)?\/?$/, {
-    message: 'must be smtps://user:password@host:port (implicit TLS) or smtp://user:password@host:port (STARTTLS required)',
+    message:
+      'must be smtps://user:password@host:port (implicit TLS) or smtp://user:password@host:port (STARTTLS required)',
   })
   PLATFORM_SMTP_URL?: string;
 
@@ -105,7 +106,9 @@ export class EnvironmentSchema {
 
   @IsOptional()
   @Transform(emptyAsMissing)
-  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an absolute http(s) URL without query or fragment' })
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an absolute http(s) URL without query or fragment',
+  })
   PUBLIC_URL?: string;
 
   @IsOptional()
@@ -135,4 +138,119 @@ export class EnvironmentSchema {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SERVE_WEB?: boolean;
+
+  // Mail delivery (see the README's configuration table).
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  MAIL_DISPATCHER?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 256))
+  @Min(1, whole(1, 256))
+  @Max(256, whole(1, 256))
+  MAIL_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(10, 60000))
+  @Min(10, whole(10, 60000))
+  @Max(60000, whole(10, 60000))
+  MAIL_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 86400))
+  @Min(1, whole(1, 86400))
+  @Max(86400, whole(1, 86400))
+  MAIL_RETRY_BASE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 86400))
+  @Min(1, whole(1, 86400))
+  @Max(86400, whole(1, 86400))
+  MAIL_RETRY_MAX_DELAY_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 8760))
+  @Min(1, whole(1, 8760))
+  @Max(8760, whole(1, 8760))
+  MAIL_RETRY_WINDOW_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 1000))
+  @Min(1, whole(1, 1000))
+  @Max(1000, whole(1, 1000))
+  MAIL_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 100000))
+  @Min(1, whole(1, 100000))
+  @Max(100000, whole(1, 100000))
+  MAIL_TRANSPORT_CACHE_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 32))
+  @Min(1, whole(1, 32))
+  @Max(32, whole(1, 32))
+  MAIL_POOL_CONNECTIONS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(100, 3600000))
+  @Min(100, whole(100, 3600000))
+  @Max(3600000, whole(100, 3600000))
+  MAIL_POOL_IDLE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(100, 300000))
+  @Min(100, whole(100, 300000))
+  @Max(300000, whole(100, 300000))
+  SMTP_CONNECTION_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(100, 300000))
+  @Min(100, whole(100, 300000))
+  @Max(300000, whole(100, 300000))
+  SMTP_GREETING_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(100, 600000))
+  @Min(100, whole(100, 600000))
+  @Max(600000, whole(100, 600000))
+  SMTP_SOCKET_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(10, 3600))
+  @Min(10, whole(10, 3600))
+  @Max(3600, whole(10, 3600))
+  MAIL_SEND_LEASE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 1000))
+  @Min(1, whole(1, 1000))
+  @Max(1000, whole(1, 1000))
+  MAIL_ALERT_AFTER_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 10080))
+  @Min(1, whole(1, 10080))
+  @Max(10080, whole(1, 10080))
+  MAIL_ALERT_PERIOD_MINUTES?: number;
+}
+
+function whole(min: number, max: number) {
+  return { message: `must be a whole number between ${min} and ${max}` };
 }

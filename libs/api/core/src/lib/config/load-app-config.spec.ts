@@ -47,7 +47,10 @@ describe('loadAppConfig', () => {
 
   it('names the variable and the rule when a value is malformed', () => {
     const problems = problemsOf(() =>
-      loadAppConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ADMIN_EMAIL: 'not-an-email' }, { cwd: freshDir() }),
+      loadAppConfig(
+        { PORT: 'eighty', DATABASE_URL: 'mysql://x', ADMIN_EMAIL: 'not-an-email' },
+        { cwd: freshDir() },
+      ),
     );
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -66,7 +69,11 @@ describe('loadAppConfig', () => {
 
   it('requires the secrets key, platform SMTP and public URL in production, all reported at once', () => {
     const problems = problemsOf(() => loadAppConfig({ NODE_ENV: 'production' }, { cwd: freshDir() }));
-    expect(problems.map((p) => p.variable).sort()).toEqual(['PLATFORM_SMTP_URL', 'PUBLIC_URL', 'SECRETS_KEY']);
+    expect(problems.map((p) => p.variable).sort()).toEqual([
+      'PLATFORM_SMTP_URL',
+      'PUBLIC_URL',
+      'SECRETS_KEY',
+    ]);
   });
 
   it('never generates a secrets key in production', () => {
@@ -77,7 +84,9 @@ describe('loadAppConfig', () => {
 
   it('refuses a secrets key that is not 32 bytes, without echoing it', () => {
     const problems = problemsOf(() => loadAppConfig({ SECRETS_KEY: 'c2hvcnQta2V5' }, { cwd: freshDir() }));
-    expect(problems).toEqual([{ variable: 'SECRETS_KEY', reason: expect.stringContaining('32 random bytes') }]);
+    expect(problems).toEqual([
+      { variable: 'SECRETS_KEY', reason: expect.stringContaining('32 random bytes') },
+    ]);
     expect(JSON.stringify(problems)).not.toContain('c2hvcnQta2V5');
   });
 

@@ -17,7 +17,10 @@ export interface LoadConfigOptions {
  * Validates the environment once, at start-up, and returns the typed configuration.
  * Throws a ConfigError naming every missing or malformed variable (never echoing a value).
  */
-export function loadAppConfig(env: Record<string, string | undefined>, options: LoadConfigOptions): AppConfig {
+export function loadAppConfig(
+  env: Record<string, string | undefined>,
+  options: LoadConfigOptions,
+): AppConfig {
   const schema = plainToInstance(EnvironmentSchema, env);
   const problems: ConfigProblem[] = validateSync(schema).map((error) => ({
     variable: error.property,
@@ -66,7 +69,9 @@ export function loadAppConfig(env: Record<string, string | undefined>, options: 
     platformSmtp: schema.PLATFORM_SMTP_URL
       ? {
           url: schema.PLATFORM_SMTP_URL,
-          caFile: schema.PLATFORM_SMTP_CA_FILE ? resolvePath(options.cwd, schema.PLATFORM_SMTP_CA_FILE) : null,
+          caFile: schema.PLATFORM_SMTP_CA_FILE
+            ? resolvePath(options.cwd, schema.PLATFORM_SMTP_CA_FILE)
+            : null,
           sender: schema.PLATFORM_SENDER ?? 'Mailroute <notifications@mailroute.local>',
         }
       : null,
@@ -83,6 +88,31 @@ export function loadAppConfig(env: Record<string, string | undefined>, options: 
     },
     logLevel: schema.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     web: { serve: schema.SERVE_WEB ?? true, root: webRoot ? resolvePath(options.cwd, webRoot) : null },
+    mail: {
+      dispatcher: schema.MAIL_DISPATCHER ?? true,
+      concurrency: schema.MAIL_CONCURRENCY ?? 16,
+      pollIntervalMs: schema.MAIL_POLL_INTERVAL_MS ?? 500,
+      retry: {
+        baseSeconds: schema.MAIL_RETRY_BASE_SECONDS ?? 60,
+        maxDelaySeconds: schema.MAIL_RETRY_MAX_DELAY_SECONDS ?? 3600,
+        // RFC 5321 §4.5.4.1: give up after at least 4–5 days.
+        windowHours: schema.MAIL_RETRY_WINDOW_HOURS ?? 120,
+        maxAttempts: schema.MAIL_MAX_ATTEMPTS ?? 200,
+      },
+      transportCacheSize: schema.MAIL_TRANSPORT_CACHE_SIZE ?? 200,
+      poolConnections: schema.MAIL_POOL_CONNECTIONS ?? 2,
+      poolIdleMs: schema.MAIL_POOL_IDLE_MS ?? 30_000,
+      smtpTimeouts: {
+        connectionMs: schema.SMTP_CONNECTION_TIMEOUT_MS ?? 10_000,
+        greetingMs: schema.SMTP_GREETING_TIMEOUT_MS ?? 10_000,
+        socketMs: schema.SMTP_SOCKET_TIMEOUT_MS ?? 30_000,
+      },
+      sendLeaseSeconds: schema.MAIL_SEND_LEASE_SECONDS ?? 120,
+      alert: {
+        afterFailures: schema.MAIL_ALERT_AFTER_FAILURES ?? 5,
+        periodMinutes: schema.MAIL_ALERT_PERIOD_MINUTES ?? 60,
+      },
+    },
   });
 }
 

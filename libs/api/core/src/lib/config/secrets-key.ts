@@ -13,7 +13,9 @@ export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 /** Parses a base64 (or 64-digit hex) 32-byte key; returns a reason when it is not one. */
 export function parseSecretsKey(text: string): SecretsKey | string {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) {
     return 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)';
   }

@@ -52,7 +52,9 @@ function migrationSuite(database: () => DatabaseConfig): void {
     await dataSource.runMigrations();
     const repository = dataSource.getRepository(Organization);
     const before = Date.now();
-    const saved = await repository.save(repository.create({ id: newId(), name: 'Acme', defaultLocale: 'fr' }));
+    const saved = await repository.save(
+      repository.create({ id: newId(), name: 'Acme', defaultLocale: 'fr' }),
+    );
     const loaded = await repository.findOneByOrFail({ id: saved.id });
     // created_at comes from the database's clock: within this test's span, not hours away.
     expect(Math.abs(loaded.createdAt.getTime() - before)).toBeLessThan(60_000);

@@ -19,7 +19,11 @@ export class PortableColumns {
     return { name, type: 'varchar', length: '36', isNullable: options.nullable ?? false };
   }
 
-  varchar(name: string, length: number, options: { nullable?: boolean; default?: string } = {}): TableColumnOptions {
+  varchar(
+    name: string,
+    length: number,
+    options: { nullable?: boolean; default?: string } = {},
+  ): TableColumnOptions {
     return {
       name,
       type: 'varchar',
@@ -47,7 +51,9 @@ export class PortableColumns {
       name,
       type: 'boolean',
       isNullable: false,
-      ...(options.default !== undefined ? { default: this.postgres ? String(options.default) : options.default ? '1' : '0' } : {}),
+      ...(options.default !== undefined
+        ? { default: this.postgres ? String(options.default) : options.default ? '1' : '0' }
+        : {}),
     };
   }
 

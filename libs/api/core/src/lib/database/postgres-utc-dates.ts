@@ -10,5 +10,8 @@ const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
  */
 export function usePostgresUtcDates(): void {
   pg.defaults.parseInputDatesAsUTC = true;
-  pg.types.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
+  pg.types.setTypeParser(
+    TIMESTAMP_WITHOUT_TIME_ZONE,
+    (value: string) => new Date(`${value.replace(' ', 'T')}Z`),
+  );
 }

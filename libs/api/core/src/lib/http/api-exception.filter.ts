@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@mailroute/shared/contracts';
 import { DomainError, type DomainErrorKind } from './domain-error';
@@ -37,7 +44,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     response.status(body.statusCode).json(body);
   }
@@ -54,7 +63,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      return { statusCode, code: CODE_OF_STATUS[statusCode] ?? 'http_error', message: this.messageOf(exception) };
+      return {
+        statusCode,
+        code: CODE_OF_STATUS[statusCode] ?? 'http_error',
+        message: this.messageOf(exception),
+      };
     }
     const status = bodyParserStatus(exception);
     if (status !== null) {

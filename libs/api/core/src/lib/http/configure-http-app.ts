@@ -15,7 +15,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   setUpOpenApi(app);
   if (config.web.serve && config.web.root) {
     if (!serveWebApp(app, config.web.root)) {
-      new Logger('WebApp').warn(`No web build in ${config.web.root}: only the API is served (build it with \`npx nx build web\`).`);
+      new Logger('WebApp').warn(
+        `No web build in ${config.web.root}: only the API is served (build it with \`npx nx build web\`).`,
+      );
     }
   }
 }

@@ -7,7 +7,9 @@ export function setUpOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Mailroute API')
-      .setDescription('Organizations route their notification emails through the platform SMTP or their own server.')
+      .setDescription(
+        'Organizations route their notification emails through the platform SMTP or their own server.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -27,7 +27,14 @@ describe('request validation errors', () => {
       toFieldErrors([
         {
           property: 'recipients',
-          children: [{ property: '0', children: [{ property: 'address', constraints: { isEmail: 'address must be an email' }, children: [] }] }],
+          children: [
+            {
+              property: '0',
+              children: [
+                { property: 'address', constraints: { isEmail: 'address must be an email' }, children: [] },
+              ],
+            },
+          ],
         },
       ]),
     ).toEqual([{ field: 'recipients[0].address', reason: 'must be an email' }]);

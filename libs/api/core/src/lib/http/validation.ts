@@ -5,8 +5,16 @@ import { RequestValidationError } from './domain-error';
 /** Flattens class-validator's nested errors into `{ field: 'a.b[0].c', reason }` items. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason: withoutFieldName(reason, error.property) }));
+    const field =
+      parent === ''
+        ? error.property
+        : /^\d+$/.test(error.property)
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({
+      field,
+      reason: withoutFieldName(reason, error.property),
+    }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }

@@ -15,7 +15,8 @@ export function serveWebApp(app: NestExpressApplication, root: string): boolean 
   }
   app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const wantsPage = request.method === 'GET' && !request.path.startsWith('/api') && request.accepts('html') !== false;
+    const wantsPage =
+      request.method === 'GET' && !request.path.startsWith('/api') && request.accepts('html') !== false;
     if (!wantsPage) {
       next();
       return;

@@ -14,16 +14,24 @@ import { REDACTED_LOG_PATHS } from './redaction';
           level: config.logLevel,
           redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
           genReqId: (request, response) => {
-            const id = typeof request.headers['x-request-id'] === 'string' ? request.headers['x-request-id'] : randomUUID();
+            const id =
+              typeof request.headers['x-request-id'] === 'string'
+                ? request.headers['x-request-id']
+                : randomUUID();
             response.setHeader('x-request-id', id);
             return id;
           },
           // Bodies are never logged (they may hold passwords); method, URL, status and timing are.
           serializers: {
-            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            req: (request: { id: string; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
           },
           customProps: (request) => {
-            const principal = (request as { principal?: { organizationId: string; userId: string } }).principal;
+            const principal = (request as { principal?: { organizationId: string; userId: string } })
+              .principal;
             return principal ? { organizationId: principal.organizationId, userId: principal.userId } : {};
           },
           autoLogging: { ignore: (request) => request.url === '/api/health' },

@@ -18,14 +18,28 @@ describe('the first organization and admin (real SQLite)', () => {
       ADMIN_ORGANIZATION_NAME: 'Example Ltd',
     };
     const first = await startTestApi({ env });
-    const token = await signIn(first.baseUrl, { email: 'owner@example.test', password: 'first-start-password' });
-    const me = await (await fetch(`${first.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json();
-    expect(me).toMatchObject({ email: 'owner@example.test', role: 'admin', organization: { name: 'Example Ltd' } });
+    const token = await signIn(first.baseUrl, {
+      email: 'owner@example.test',
+      password: 'first-start-password',
+    });
+    const me = await (
+      await fetch(`${first.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
+    expect(me).toMatchObject({
+      email: 'owner@example.test',
+      role: 'admin',
+      organization: { name: 'Example Ltd' },
+    });
     await first.close();
 
     const second = await startTestApi({ env: { ...env, ADMIN_PASSWORD: 'a-different-password' } });
-    const again = await signIn(second.baseUrl, { email: 'owner@example.test', password: 'first-start-password' });
-    const users = (await (await fetch(`${second.baseUrl}/api/users`, { headers: { authorization: `Bearer ${again}` } })).json()) as UserView[];
+    const again = await signIn(second.baseUrl, {
+      email: 'owner@example.test',
+      password: 'first-start-password',
+    });
+    const users = (await (
+      await fetch(`${second.baseUrl}/api/users`, { headers: { authorization: `Bearer ${again}` } })
+    ).json()) as UserView[];
     expect(users).toHaveLength(1);
     await second.close();
   });
@@ -36,13 +50,19 @@ describe('the first organization and admin (real SQLite)', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const password = readFileSync(file, 'utf8').trim();
     expect(password.length).toBeGreaterThanOrEqual(16);
-    await expect(signIn(api.baseUrl, { email: 'admin@mailroute.local', password })).resolves.toEqual(expect.any(String));
+    await expect(signIn(api.baseUrl, { email: 'admin@mailroute.local', password })).resolves.toEqual(
+      expect.any(String),
+    );
     await api.close();
   });
 
   it('refuses to start in production without ADMIN_PASSWORD on an empty database', async () => {
     const start = startTestApi({
-      env: { NODE_ENV: 'production', PLATFORM_SMTP_URL: 'smtps://u:p@127.0.0.1:1', PUBLIC_URL: 'https://mailroute.test' },
+      env: {
+        NODE_ENV: 'production',
+        PLATFORM_SMTP_URL: 'smtps://u:p@127.0.0.1:1',
+        PUBLIC_URL: 'https://mailroute.test',
+      },
     });
     await expect(start).rejects.toBeInstanceOf(ConfigError);
     await expect(start).rejects.toThrow(/ADMIN_PASSWORD: is required on the first start in production/);

@@ -63,7 +63,10 @@ export class InitialAdminSeeder implements OnApplicationBootstrap {
   private generatePassword(): string {
     if (this.config.isProduction) {
       throw new ConfigError([
-        { variable: 'ADMIN_PASSWORD', reason: 'is required on the first start in production (the first admin’s password)' },
+        {
+          variable: 'ADMIN_PASSWORD',
+          reason: 'is required on the first start in production (the first admin’s password)',
+        },
       ]);
     }
     const password = randomBytes(12).toString('base64url');

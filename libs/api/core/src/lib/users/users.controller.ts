@@ -22,7 +22,10 @@ export class UsersController {
   }
 
   @Get('users/:id')
-  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserView> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<UserView> {
     return this.users.get(principal.organizationId, id);
   }
 }

@@ -28,8 +28,14 @@ export class UsersRepository {
     return (manager?.getRepository(User) ?? this.users).count();
   }
 
-  insert(organizationId: OrganizationId, user: Omit<User, 'organizationId' | 'createdAt' | 'organization'>, manager?: EntityManager): Promise<User> {
+  insert(
+    organizationId: OrganizationId,
+    user: Omit<User, 'organizationId' | 'createdAt' | 'organization'>,
+    manager?: EntityManager,
+  ): Promise<User> {
     const repository = manager?.getRepository(User) ?? this.users;
-    return repository.save(repository.create({ ...user, organizationId, email: user.email.trim().toLowerCase() }));
+    return repository.save(
+      repository.create({ ...user, organizationId, email: user.email.trim().toLowerCase() }),
+    );
   }
 }

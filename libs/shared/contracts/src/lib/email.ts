@@ -1,0 +1,72 @@
+/** Why an email is sent; each module sends its own kinds. */
+export const EMAIL_KINDS = [
+  'notification',
+  'dsr_message',
+  'audit_invitation',
+  'user_invitation',
+  'smtp_test',
+  'system_alert',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
+ * Where an email is in its life: `queued` (stored, waiting), `sending` (claimed by a sender),
+ * `retrying` (a temporary failure; another attempt is scheduled), `held` (not attempted: the
+ * organization's SMTP needs attention, e.g. its credentials were refused), `sent` (the server
+ * accepted it), `failed` (refused for good, or out of retries: a dead letter, kept and replayable).
+ */
+export const EMAIL_STATUSES = ['queued', 'sending', 'retrying', 'held', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export type EmailRouteType = 'platform' | 'custom';
+
+/** The SMTP server that carried (or last tried to carry) an email. */
+export interface EmailRouteView {
+  type: EmailRouteType;
+  host: string;
+  port: number;
+  /** The `From` address the route used. */
+  sender: string;
+}
+
+export interface EmailErrorView {
+  /** A stable category: e.g. `smtp_rejected`, `connection_failed`, `timeout`, `auth_failed`, `tls_failed`. */
+  code: string;
+  /** The SMTP reply code, when the server answered. */
+  smtpCode: number | null;
+  /** The server's text or the network error, for people. */
+  message: string;
+  at: string;
+}
+
+export interface RecipientStatusView {
+  address: string;
+  accepted: boolean;
+  response: string | null;
+}
+
+/** One line of `GET /api/organizations/current/emails`. */
+export interface EmailLogItem {
+  id: string;
+  createdAt: string;
+  kind: EmailKind;
+  to: string[];
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  route: EmailRouteView | null;
+  /** The server's final reply line, e.g. `250 2.0.0 Ok: queued as 4Bq3`. */
+  serverResponse: string | null;
+  messageId: string;
+  lastError: EmailErrorView | null;
+  recipients: RecipientStatusView[];
+  sentAt: string | null;
+}
+
+export interface EmailLogPage {
+  items: EmailLogItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
