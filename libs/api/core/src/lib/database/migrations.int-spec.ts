@@ -43,8 +43,17 @@ function migrationSuite(database: () => DatabaseConfig): void {
   it('reverts cleanly and migrates up again', async () => {
     await dataSource.runMigrations();
     await dataSource.undoLastMigration();
-    expect(await dataSource.query('SELECT 1 AS one').then(() => true)).toBe(true);
-    await expect(dataSource.getRepository(Organization).count()).rejects.toThrow();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const state = {
+        users: await runner.hasTable('users'),
+        organizations: await runner.hasTable('organizations'),
+        executed: (await runner.query('SELECT name FROM schema_migrations')) as unknown[],
+      };
+      expect(state).toEqual({ users: false, organizations: false, executed: [] });
+    } finally {
+      await runner.release();
+    }
     expect(await dataSource.runMigrations()).toHaveLength(1);
   });
 
