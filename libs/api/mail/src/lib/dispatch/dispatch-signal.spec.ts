@@ -1,0 +1,19 @@
+import { DispatchSignal } from './dispatch-signal';
+
+describe('DispatchSignal', () => {
+  it('wakes a waiting dispatcher as soon as it is notified', async () => {
+    const signal = new DispatchSignal();
+    const started = Date.now();
+    const waiting = signal.wait(10_000);
+    signal.notify();
+    await waiting;
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('gives up waiting after the timeout', async () => {
+    const signal = new DispatchSignal();
+    const started = Date.now();
+    await signal.wait(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+});

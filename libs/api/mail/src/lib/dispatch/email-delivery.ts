@@ -1,0 +1,252 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { SentMessageInfo } from 'nodemailer';
+import type { Locale } from '@mailroute/shared/contracts';
+import { AppConfig, type OrganizationId, trustedOrganizationId, UsersRepository } from '@mailroute/api/core';
+import { classifyDeliveryFailure, type DeliveryFailure } from '../delivery/delivery-failure';
+import { nextAttemptAt } from '../delivery/retry-schedule';
+import { recipientOutcomes } from '../delivery/recipient-outcomes';
+import { RouteHealthService } from '../health/route-health.service';
+import { OutboundEmail } from '../outbox/outbound-email.entity';
+import { OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
+import { type SmtpRoute } from '../routing/smtp-route';
+import { SmtpRouteUnavailableError } from '../routing/smtp-route-source';
+import { systemAlertTemplate } from '../templates/builtin/system-alert.template';
+import { type TransportLease, TransportResolver, TransportResolverClosedError } from '../transport/transport-resolver';
+import { MailerService } from '../mailer.service';
+import { outboundMessage } from './outbound-message';
+
+/**
+ * One attempt at one claimed email: pick its organization's route, send, and record the outcome
+ * on the row (sent, retry later, failed for good, or held). The in-process dispatcher and the
+ * queue worker both call this.
+ */
+@Injectable()
+export class EmailDelivery {
+  private readonly logger = new Logger('EmailDelivery');
+
+  constructor(
+    private readonly resolver: TransportResolver,
+    private readonly outbox: OutboxRepository,
+    private readonly health: RouteHealthService,
+    private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly mailer: MailerService,
+  ) {}
+
+  async deliver(email: OutboundEmail, owner: string): Promise<void> {
+    const organizationId = trustedOrganizationId(email.organizationId);
+    const platformOnly = email.kind === 'system_alert';
+    let lease: TransportLease;
+    try {
+      lease = await this.resolver.acquire(organizationId, { platformOnly });
+    } catch (error) {
+      if (error instanceof TransportResolverClosedError) {
+        // This process is shutting down: give the email back, due now, for another sender.
+        await this.outbox.markRetry(email, owner, SHUTTING_DOWN, new Date(), null, new Date());
+        return;
+      }
+      if (error instanceof SmtpRouteUnavailableError && error.failurePolicy === 'fallback') {
+        lease = await this.resolver.acquire(organizationId, { platformOnly: true });
+      } else {
+        await this.routeUnavailable(email, owner, error);
+        return;
+      }
+    }
+
+    try {
+      await this.attempt(email, owner, lease);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** `fallback`: this attempt goes through the platform because the custom route failed. */
+  private async attempt(
+    email: OutboundEmail,
+    owner: string,
+    lease: TransportLease,
+    fallback = false,
+  ): Promise<void> {
+    const organizationId = trustedOrganizationId(email.organizationId);
+    try {
+      const info = (await lease.transporter.sendMail(outboundMessage(email, lease.route))) as SentMessageInfo;
+      await this.recordSent(email, owner, lease.route, info, fallback);
+    } catch (error) {
+      const failure = classifyDeliveryFailure(error, { secrets: lease.route.password ? [lease.route.password] : [] });
+      if (
+        lease.route.type === 'custom' &&
+        lease.route.failurePolicy === 'fallback' &&
+        failure.action !== 'fail'
+      ) {
+        this.logger.warn(
+          { organizationId, emailId: email.id, code: failure.code },
+          'Custom SMTP failed; falling back to the platform SMTP',
+        );
+        const at = new Date();
+        await this.health.recordFailure(organizationId, failure, at);
+        if (await this.health.claimAlert(organizationId, at)) {
+          await this.alertAdmins(organizationId, lease.route, failure, at);
+        }
+        const platform = await this.resolver.acquire(organizationId, { platformOnly: true });
+        try {
+          await this.attempt(email, owner, platform, true);
+        } finally {
+          platform.release();
+        }
+        return;
+      }
+      await this.recordFailure(email, owner, lease.route, failure);
+    }
+  }
+
+  private async recordSent(
+    email: OutboundEmail,
+    owner: string,
+    route: SmtpRoute,
+    info: SentMessageInfo,
+    fallback: boolean,
+  ): Promise<void> {
+    const at = new Date();
+    const recorded = await this.outbox.markSent(email, owner, {
+      route: routeUsed(route),
+      serverResponse: String(info.response ?? ''),
+      recipients: recipientOutcomes(info),
+      at,
+    });
+    if (!recorded) {
+      this.logger.warn(
+        { organizationId: email.organizationId, emailId: email.id },
+        'Sent, but the claim had been taken over',
+      );
+    }
+    // A success through the fallback or an alert through the platform says nothing of the
+    // organization's own server: it stays degraded until it delivers again.
+    if (!fallback && email.kind !== 'system_alert') {
+      await this.health.recordSuccess(trustedOrganizationId(email.organizationId), at);
+    }
+  }
+
+  private async recordFailure(
+    email: OutboundEmail,
+    owner: string,
+    route: SmtpRoute,
+    failure: DeliveryFailure,
+  ): Promise<void> {
+    const organizationId = trustedOrganizationId(email.organizationId);
+    const at = new Date();
+    const used = routeUsed(route);
+    const error = { code: failure.code, smtpCode: failure.smtpCode, message: failure.message };
+    this.logger.warn(
+      {
+        organizationId,
+        emailId: email.id,
+        attempts: email.attempts,
+        action: failure.action,
+        code: failure.code,
+        smtpCode: failure.smtpCode,
+      },
+      'Delivery attempt failed',
+    );
+    switch (failure.action) {
+      case 'fail':
+        await this.outbox.markFailed(email, owner, error, used, at);
+        return;
+      case 'hold':
+        await this.outbox.markHeld(email, owner, error, used, at);
+        await this.health.hold(organizationId, failure.code, error, at);
+        // Credentials refused: tell the admins at once (still at most once per period).
+        if (await this.health.claimAlert(organizationId, at, { minimumFailures: 1 })) {
+          await this.alertAdmins(organizationId, route, failure, at);
+        }
+        return;
+      case 'retry': {
+        const next = nextAttemptAt({
+          attempts: email.attempts,
+          createdAt: email.createdAt,
+          now: at,
+          retry: this.config.mail.retry,
+        });
+        if (next === null) {
+          await this.outbox.markFailed(
+            email,
+            owner,
+            { ...error, message: `Gave up after ${email.attempts} attempts: ${error.message}` },
+            used,
+            at,
+          );
+        } else {
+          await this.outbox.markRetry(email, owner, error, next, used, at);
+        }
+        if (email.kind !== 'system_alert') {
+          await this.health.recordFailure(organizationId, error, at);
+          if (await this.health.claimAlert(organizationId, at)) {
+            await this.alertAdmins(organizationId, route, failure, at);
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private async routeUnavailable(email: OutboundEmail, owner: string, cause: unknown): Promise<void> {
+    const organizationId = trustedOrganizationId(email.organizationId);
+    const at = new Date();
+    const reason = cause instanceof SmtpRouteUnavailableError ? cause.reason : 'unreadable';
+    const error = {
+      code: 'route_unavailable',
+      smtpCode: null,
+      message: cause instanceof Error ? cause.message : 'The organization’s SMTP settings cannot be used.',
+    };
+    this.logger.error(
+      { organizationId, emailId: email.id, reason },
+      'SMTP settings unusable: holding the organization’s emails',
+    );
+    await this.outbox.markHeld(email, owner, error, null, at);
+    await this.health.hold(organizationId, reason, error, at);
+  }
+
+  /** One system alert per admin, sent through the platform SMTP (their own server is failing). */
+  private async alertAdmins(
+    organizationId: OrganizationId,
+    route: SmtpRoute,
+    failure: DeliveryFailure,
+    at: Date,
+  ): Promise<void> {
+    if (route.type !== 'custom') {
+      return; // the platform's own failures are the operator's, not the organization's admins'
+    }
+    const health = await this.health.view(organizationId);
+    const admins = (await this.users.listByOrganization(organizationId)).filter(
+      (user) => user.role === 'admin',
+    );
+    for (const admin of admins) {
+      await this.mailer.send({
+        organizationId,
+        kind: 'system_alert',
+        to: admin.email,
+        locale: admin.locale,
+        template: systemAlertTemplate,
+        data: {
+          host: route.host,
+          port: route.port,
+          failures: health.consecutiveFailures,
+          lastError: failure.message,
+          since: formatForReader(health.lastSuccessAt ?? at, admin.locale),
+          settingsUrl: `${this.config.publicUrl}/general-settings/smtp`,
+        },
+      });
+    }
+  }
+}
+
+const SHUTTING_DOWN = { code: 'aborted', smtpCode: null, message: 'The sending process shut down before this attempt.' };
+
+/** Alerts are read by people: a date in their language, in UTC (the alert's time zone is stated). */
+function formatForReader(date: Date, locale: Locale | null): string {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  return `${new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
+}
+
+function routeUsed(route: SmtpRoute): RouteUsed {
+  return { type: route.type, host: route.host, port: route.port, sender: route.sender.address };
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailLogItem, EmailLogPage } from '@mailroute/shared/contracts';
+import type { OrganizationId } from '@mailroute/api/core';
+import { DispatchSignal } from '../dispatch/dispatch-signal';
+import { EmailNotFoundError, EmailNotRetryableError } from '../outbox/mail-errors';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import type { ListEmailsQuery } from './dto/list-emails.query';
+import { toEmailLogItem } from './email-log-item';
+
+@Injectable()
+export class EmailLogService {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly signal: DispatchSignal,
+  ) {}
+
+  async list(organizationId: OrganizationId, query: ListEmailsQuery): Promise<EmailLogPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const { items, total } = await this.outbox.list(organizationId, {
+      status: query.status,
+      kind: query.kind,
+      page,
+      pageSize,
+    });
+    return { items: items.map(toEmailLogItem), total, page, pageSize };
+  }
+
+  async get(organizationId: OrganizationId, id: string): Promise<EmailLogItem> {
+    const email = await this.outbox.findById(organizationId, id);
+    if (!email) {
+      throw new EmailNotFoundError();
+    }
+    return toEmailLogItem(email);
+  }
+
+  /** Sends a failed (dead-letter) or held email again, now, keeping its Message-ID. */
+  async retry(organizationId: OrganizationId, id: string): Promise<EmailLogItem> {
+    const email = await this.outbox.findById(organizationId, id);
+    if (!email) {
+      throw new EmailNotFoundError();
+    }
+    if (!(await this.outbox.requeue(organizationId, id, new Date()))) {
+      throw new EmailNotRetryableError(email.status);
+    }
+    this.signal.notify();
+    return this.get(organizationId, id);
+  }
+}

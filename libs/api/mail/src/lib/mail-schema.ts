@@ -1,0 +1,9 @@
+import type { SchemaParts } from '@mailroute/api/core';
+import { CreateOutboundEmails1764100000000 } from './outbox/1764100000000-create-outbound-emails';
+import { MailRouteHealth } from './outbox/mail-route-health.entity';
+import { OutboundEmail } from './outbox/outbound-email.entity';
+
+export const mailSchema = {
+  entities: [OutboundEmail, MailRouteHealth],
+  migrations: [CreateOutboundEmails1764100000000],
+} satisfies SchemaParts;

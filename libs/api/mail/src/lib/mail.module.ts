@@ -1,0 +1,85 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, OrganizationsModule, UsersModule } from '@mailroute/api/core';
+import { DispatchSignal } from './dispatch/dispatch-signal';
+import { EmailDelivery } from './dispatch/email-delivery';
+import { OutboxDispatcher } from './dispatch/outbox-dispatcher';
+import { EmailLogController } from './email-log/email-log.controller';
+import { EmailLogService } from './email-log/email-log.service';
+import { RouteHealthService } from './health/route-health.service';
+import { MailerService } from './mailer.service';
+import { MailRouteHealth } from './outbox/mail-route-health.entity';
+import { OutboundEmail } from './outbox/outbound-email.entity';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { MailRouteControl } from './routing/mail-route-control';
+import { chooseMailQueue, MAIL_QUEUE_KIND, type MailQueueKind } from './queue/mail-queue-kind';
+import { OutboundEmailQueue } from './queue/outbound-email-queue';
+import { OutboundEmailWorker } from './queue/outbound-email-worker';
+import { OutboxSweeper } from './queue/outbox-sweeper';
+import { QueueDispatcher } from './queue/queue-dispatcher';
+import { PlatformOnlyRoutes } from './routing/platform-only-routes';
+import { SMTP_ROUTE_SOURCE } from './routing/smtp-route-source';
+import { TemplateRenderer } from './templates/template-renderer';
+import { TransportResolver } from './transport/transport-resolver';
+
+export interface MailModuleOptions {
+  /**
+   * Provides SMTP_ROUTE_SOURCE (each organization's custom route). Default: every organization
+   * uses the platform SMTP.
+   */
+  routeSource?: Provider;
+  /**
+   * How due emails reach a sender: the embedded dispatcher (`in-process`) or a BullMQ queue shared
+   * by any number of worker processes (`redis`, needs REDIS_URL). Default: `redis` exactly when
+   * REDIS_URL is set.
+   */
+  queue?: MailQueueKind;
+}
+
+/**
+ * The shared mail library: MailerService for every module, the outbox, the dispatchers (embedded,
+ * or through the Redis queue), the transport resolver and the email log API. Global, so domain
+ * modules just inject MailerService.
+ */
+@Module({})
+export class MailModule {
+  static forRoot(options: MailModuleOptions = {}): DynamicModule {
+    return {
+      module: MailModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature([OutboundEmail, MailRouteHealth]), OrganizationsModule, UsersModule],
+      controllers: [EmailLogController],
+      providers: [
+        options.routeSource ?? { provide: SMTP_ROUTE_SOURCE, useClass: PlatformOnlyRoutes },
+        MailerService,
+        TemplateRenderer,
+        OutboxRepository,
+        DispatchSignal,
+        TransportResolver,
+        RouteHealthService,
+        EmailDelivery,
+        OutboxDispatcher,
+        {
+          provide: MAIL_QUEUE_KIND,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => chooseMailQueue(options.queue, config.redisUrl),
+        },
+        OutboundEmailQueue,
+        OutboxSweeper,
+        OutboundEmailWorker,
+        QueueDispatcher,
+        EmailLogService,
+        MailRouteControl,
+      ],
+      exports: [
+        MailerService,
+        MailRouteControl,
+        RouteHealthService,
+        TransportResolver,
+        OutboxDispatcher,
+        QueueDispatcher,
+        EmailDelivery,
+      ],
+    };
+  }
+}
