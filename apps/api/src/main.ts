@@ -11,7 +11,9 @@ async function bootstrap(): Promise<void> {
     // The production build puts the web app at dist/apps/web/browser, beside dist/apps/api.
     defaultWebRoot: join(__dirname, '..', 'web', 'browser'),
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, config);
   await app.listen(config.http.port, config.http.host);

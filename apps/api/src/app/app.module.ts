@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule } from '@mailroute/api/core';
+import { MailModule, mailSchema } from '@mailroute/api/mail';
 
 /** The composition root: which modules make up the Mailroute API process. */
 @Module({})
@@ -7,7 +8,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, schema: [] })],
+      imports: [CoreModule.forRoot({ config, schema: [mailSchema] }), MailModule.forRoot()],
     };
   }
 }
