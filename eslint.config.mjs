@@ -90,7 +90,14 @@ export default [
   },
   {
     // Tests (unit, integration and e2e) may use the real test servers of `type:testing` libs.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**/*.ts', '**/src/testing.ts', '**/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/src/testing/**/*.ts',
+      '**/src/testing.ts',
+      '**/testing/**/*.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {

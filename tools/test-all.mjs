@@ -1,4 +1,4 @@
-// `npm test`: every check CI runs — lint, unit, integration, build, HTTP and browser e2e —
+// `npm test`: every check CI runs — formatting, lint, unit, integration, build, HTTP and browser e2e —
 // then one closing line `N passed, N failed` summed over every test runner.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -15,6 +15,14 @@ const env = {
 const extra = process.argv.slice(2);
 
 rmSync(join(root, 'test-output', 'results'), { recursive: true, force: true });
+const format = spawnSync('npx', ['prettier', '--check', '--log-level=warn', '.'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (format.status !== 0) {
+  console.error('Formatting differs from Prettier: run `npm run format`.');
+}
 const nx = spawnSync(
   'npx',
   [
@@ -33,4 +41,5 @@ const nx = spawnSync(
   { cwd: root, env, stdio: 'inherit' },
 );
 const summary = spawnSync('node', [join(root, 'tools', 'test-summary.mjs')], { cwd: root, stdio: 'inherit' });
-process.exit(nx.status !== 0 ? (nx.status ?? 1) : (summary.status ?? 1));
+const failed = [format.status, nx.status, summary.status].find((status) => status !== 0);
+process.exit(failed === undefined ? 0 : (failed ?? 1));

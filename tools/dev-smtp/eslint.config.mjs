@@ -9,7 +9,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@mailroute/*/testing', '@mailroute/*/*/testing'], message: 'Test helpers are for tests only.' }] },
+        {
+          patterns: [
+            {
+              group: ['@mailroute/*/testing', '@mailroute/*/*/testing'],
+              message: 'Test helpers are for tests only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -2,9 +2,20 @@
  * @mailroute/testing: real servers for tests (imported by tests and dev tools only).
  */
 export { startTestSmtpServer } from './lib/smtp/test-smtp-server';
-export type { SmtpSecurity, SmtpUser, TestSmtpServer, TestSmtpServerOptions } from './lib/smtp/test-smtp-server.types';
+export type {
+  SmtpSecurity,
+  SmtpUser,
+  TestSmtpServer,
+  TestSmtpServerOptions,
+} from './lib/smtp/test-smtp-server.types';
 export type { ReceivedMessage } from './lib/smtp/received-message';
-export type { SmtpDropFault, SmtpFault, SmtpReplyFault, SmtpStage, SmtpStallFault } from './lib/smtp/smtp-fault';
+export type {
+  SmtpDropFault,
+  SmtpFault,
+  SmtpReplyFault,
+  SmtpStage,
+  SmtpStallFault,
+} from './lib/smtp/smtp-fault';
 export { startBlackholeServer } from './lib/smtp/blackhole-server';
 export type { BlackholeServer } from './lib/smtp/blackhole-server';
 

@@ -14,14 +14,22 @@ const options: DevSmtpOptions = {
 
 describe('startupBanner', () => {
   it('prints the URLs with the ports actually listened on, and the CA file to trust', () => {
-    const banner = startupBanner(options, { tlsPort: 1465, starttlsPort: 1587 }, '/repo/data/dev-smtp/cert.pem');
+    const banner = startupBanner(
+      options,
+      { tlsPort: 1465, starttlsPort: 1587 },
+      '/repo/data/dev-smtp/cert.pem',
+    );
     expect(banner).toContain('PLATFORM_SMTP_URL=smtps://mailroute:mailroute@127.0.0.1:1465');
     expect(banner).toContain('PLATFORM_SMTP_URL=smtp://mailroute:mailroute@127.0.0.1:1587');
     expect(banner).toContain('PLATFORM_SMTP_CA_FILE=/repo/data/dev-smtp/cert.pem');
   });
 
   it('percent-encodes credentials and brackets an IPv6 host so the URL stays valid', () => {
-    const banner = startupBanner({ ...options, host: '::1', user: 'dev@team', password: 'p:w/d' }, { tlsPort: 1, starttlsPort: 2 }, '/ca.pem');
+    const banner = startupBanner(
+      { ...options, host: '::1', user: 'dev@team', password: 'p:w/d' },
+      { tlsPort: 1, starttlsPort: 2 },
+      '/ca.pem',
+    );
     expect(banner).toContain('smtps://dev%40team:p%3Aw%2Fd@[::1]:1');
   });
 });
@@ -49,6 +57,8 @@ describe('messageLine', () => {
 
   it('shows the null sender as <>', () => {
     const bounce = { ...message, envelope: { ...message.envelope, mailFrom: '' }, subject: undefined };
-    expect(messageLine(bounce, '/repo/a.eml', '/repo')).toBe('03:04:05  <> → ada@example.test, grace@example.test  ""  a.eml');
+    expect(messageLine(bounce, '/repo/a.eml', '/repo')).toBe(
+      '03:04:05  <> → ada@example.test, grace@example.test  ""  a.eml',
+    );
   });
 });

@@ -24,7 +24,9 @@ export function startupBanner(options: DevSmtpOptions, ports: ListeningPorts, ca
 /** One line per caught message: local time, sender → recipients, subject, file. */
 export function messageLine(message: ReceivedMessage, file: string, cwd: string): string {
   const at = message.receivedAt;
-  const time = [at.getHours(), at.getMinutes(), at.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+  const time = [at.getHours(), at.getMinutes(), at.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
   const sender = message.envelope.mailFrom || '<>';
   const subject = JSON.stringify(message.subject ?? '');
   return `${time}  ${sender} → ${message.envelope.rcptTo.join(', ')}  ${subject}  ${displayPath(file, cwd)}`;

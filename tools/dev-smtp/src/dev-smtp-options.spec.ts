@@ -15,8 +15,26 @@ describe('parseDevSmtpArgs', () => {
 
   it('takes values after the flag or after an equals sign', () => {
     expect(
-      parseDevSmtpArgs(['--tls-port', '2465', '--starttls-port=2587', '--user=dev', '--password', 'p=w d', '--mail-dir', '/tmp/mail'], '/r'),
-    ).toMatchObject({ tlsPort: 2465, starttlsPort: 2587, user: 'dev', password: 'p=w d', mailDir: '/tmp/mail' });
+      parseDevSmtpArgs(
+        [
+          '--tls-port',
+          '2465',
+          '--starttls-port=2587',
+          '--user=dev',
+          '--password',
+          'p=w d',
+          '--mail-dir',
+          '/tmp/mail',
+        ],
+        '/r',
+      ),
+    ).toMatchObject({
+      tlsPort: 2465,
+      starttlsPort: 2587,
+      user: 'dev',
+      password: 'p=w d',
+      mailDir: '/tmp/mail',
+    });
   });
 
   it('asks for help', () => {
@@ -36,6 +54,9 @@ describe('parseDevSmtpArgs', () => {
   });
 
   it('allows both ports to be 0, each gets its own free port', () => {
-    expect(parseDevSmtpArgs(['--tls-port', '0', '--starttls-port', '0'], '/r')).toMatchObject({ tlsPort: 0, starttlsPort: 0 });
+    expect(parseDevSmtpArgs(['--tls-port', '0', '--starttls-port', '0'], '/r')).toMatchObject({
+      tlsPort: 0,
+      starttlsPort: 0,
+    });
   });
 });

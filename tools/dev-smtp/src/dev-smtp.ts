@@ -17,12 +17,17 @@ export interface DevSmtp {
  * Starts the catcher: an implicit-TLS and a STARTTLS server sharing one certificate and one
  * account, saving every message as .eml, and announces readiness in `<data-dir>/ready.json`.
  */
-export async function startDevSmtp(options: DevSmtpOptions, output: { cwd: string; print(text: string): void }): Promise<DevSmtp> {
+export async function startDevSmtp(
+  options: DevSmtpOptions,
+  output: { cwd: string; print(text: string): void },
+): Promise<DevSmtp> {
   // A ready.json left by a killed run would tell a launcher to connect before we listen.
   await removeReadyFile(options.dataDir);
   const { certificate, caFile, status } = await loadOrCreateCertificate(options.dataDir, options.host);
   if (status === 'replaced') {
-    output.print(`dev-smtp: the stored certificate was expiring or did not cover ${options.host}; made a new one, trust it again.`);
+    output.print(
+      `dev-smtp: the stored certificate was expiring or did not cover ${options.host}; made a new one, trust it again.`,
+    );
   }
   const store = new MailStore(options.mailDir);
   const shared: TestSmtpServerOptions = {
@@ -47,7 +52,14 @@ export async function startDevSmtp(options: DevSmtpOptions, output: { cwd: strin
   }
   const [tls, starttls] = servers;
   const ports = { tlsPort: tls.port, starttlsPort: starttls.port };
-  await writeReadyFile(options.dataDir, { host: options.host, ...ports, user: options.user, password: options.password, caFile, pid: process.pid });
+  await writeReadyFile(options.dataDir, {
+    host: options.host,
+    ...ports,
+    user: options.user,
+    password: options.password,
+    caFile,
+    pid: process.pid,
+  });
   output.print(startupBanner(options, ports, caFile));
 
   return {

@@ -25,11 +25,27 @@ interface Catcher {
 function startCatcher(dataDir: string, mailDir: string): Catcher {
   const { command, env } = serveTarget();
   let output = '';
-  const child = spawn('/bin/sh', ['-c', `exec ${command} "$@"`, 'dev-smtp', '--data-dir', dataDir, '--mail-dir', mailDir, '--tls-port', '0', '--starttls-port', '0'], {
-    cwd: WORKSPACE_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    '/bin/sh',
+    [
+      '-c',
+      `exec ${command} "$@"`,
+      'dev-smtp',
+      '--data-dir',
+      dataDir,
+      '--mail-dir',
+      mailDir,
+      '--tls-port',
+      '0',
+      '--starttls-port',
+      '0',
+    ],
+    {
+      cwd: WORKSPACE_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
@@ -81,8 +97,14 @@ describe('dev-smtp (the serve command)', () => {
 
   it('catches authenticated mail on both ports, saves .eml files, and cleans up on SIGTERM', async () => {
     const ready = await startAndWaitReady();
-    expect(ready).toMatchObject({ user: 'mailroute', password: 'mailroute', caFile: join(dataDir, 'cert.pem') });
-    expect(catcher?.output()).toContain(`PLATFORM_SMTP_URL=smtps://mailroute:mailroute@127.0.0.1:${ready.tlsPort}`);
+    expect(ready).toMatchObject({
+      user: 'mailroute',
+      password: 'mailroute',
+      caFile: join(dataDir, 'cert.pem'),
+    });
+    expect(catcher?.output()).toContain(
+      `PLATFORM_SMTP_URL=smtps://mailroute:mailroute@127.0.0.1:${ready.tlsPort}`,
+    );
     expect(catcher?.output()).toContain(`PLATFORM_SMTP_CA_FILE=${ready.caFile}`);
 
     const ca = readFileSync(ready.caFile, 'utf8');
@@ -94,21 +116,40 @@ describe('dev-smtp (the serve command)', () => {
       subject: 'Over implicit TLS',
       text: 'one',
     });
-    await createTransport({ host: '127.0.0.1', port: ready.starttlsPort, secure: false, requireTLS: true, auth, tls }).sendMail({
+    await createTransport({
+      host: '127.0.0.1',
+      port: ready.starttlsPort,
+      secure: false,
+      requireTLS: true,
+      auth,
+      tls,
+    }).sendMail({
       from: 'noreply@mailroute.test',
       to: 'grace@example.test',
       subject: 'Over STARTTLS',
       text: 'two',
     });
-    const wrongPassword = createTransport({ host: '127.0.0.1', port: ready.tlsPort, secure: true, auth: { ...auth, pass: 'nope' }, tls });
-    await expect(wrongPassword.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' })).rejects.toMatchObject({ responseCode: 535 });
+    const wrongPassword = createTransport({
+      host: '127.0.0.1',
+      port: ready.tlsPort,
+      secure: true,
+      auth: { ...auth, pass: 'nope' },
+      tls,
+    });
+    await expect(
+      wrongPassword.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 535 });
 
     const files = readdirSync(mailDir).sort();
     expect(files).toHaveLength(2);
     expect(readFileSync(join(mailDir, files[0]), 'utf8')).toContain('Subject: Over implicit TLS');
     expect(readFileSync(join(mailDir, files[1]), 'utf8')).toContain('Subject: Over STARTTLS');
-    await waitUntil(() => catcher?.output().includes('"Over STARTTLS"'), { description: 'the log line of the second message' });
-    expect(catcher?.output()).toMatch(/noreply@mailroute\.test → ada@example\.test {2}"Over implicit TLS" {2}\S+\.eml/);
+    await waitUntil(() => catcher?.output().includes('"Over STARTTLS"'), {
+      description: 'the log line of the second message',
+    });
+    expect(catcher?.output()).toMatch(
+      /noreply@mailroute\.test → ada@example\.test {2}"Over implicit TLS" {2}\S+\.eml/,
+    );
 
     catcher?.process.kill('SIGTERM');
     expect(await catcher?.exited).toBe(0);

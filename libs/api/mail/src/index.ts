@@ -22,10 +22,22 @@ export {
   type DeliveryFailureCode,
 } from './lib/delivery/delivery-failure';
 export { recipientOutcomes, type RecipientOutcome } from './lib/delivery/recipient-outcomes';
-export { defineMailTemplate, type MailTemplate, type MailTemplateData, type MailRenderContext } from './lib/templates/mail-template';
-export { TemplateRenderer, MailTemplateRenderError, type RenderedEmail } from './lib/templates/template-renderer';
+export {
+  defineMailTemplate,
+  type MailTemplate,
+  type MailTemplateData,
+  type MailRenderContext,
+} from './lib/templates/mail-template';
+export {
+  TemplateRenderer,
+  MailTemplateRenderError,
+  type RenderedEmail,
+} from './lib/templates/template-renderer';
 export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builtin/smtp-test.template';
-export { systemAlertTemplate, type SystemAlertEmailData } from './lib/templates/builtin/system-alert.template';
+export {
+  systemAlertTemplate,
+  type SystemAlertEmailData,
+} from './lib/templates/builtin/system-alert.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export { QueueDispatcher } from './lib/queue/queue-dispatcher';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';

@@ -23,7 +23,9 @@ function report(message: DispatcherProcessMessage): void {
 }
 
 async function main(): Promise<void> {
-  const maxLifetimeMs = Number(process.env['MAILROUTE_DISPATCHER_MAX_LIFETIME_MS'] ?? DEFAULT_MAX_LIFETIME_MS);
+  const maxLifetimeMs = Number(
+    process.env['MAILROUTE_DISPATCHER_MAX_LIFETIME_MS'] ?? DEFAULT_MAX_LIFETIME_MS,
+  );
   setTimeout(() => process.exit(3), maxLifetimeMs).unref();
   process.on('disconnect', () => process.exit(2));
 
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
   try {
     api = await startTestApi({ env, imports: [MailModule.forRoot()], schema: [mailSchema] });
   } catch (error) {
-    report({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    report({
+      type: 'failed',
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.exit(1);
   }
   process.on('message', (message: unknown) => {

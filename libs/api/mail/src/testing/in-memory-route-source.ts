@@ -46,7 +46,9 @@ export class InMemoryRouteSource implements SmtpRouteSource {
   customRouteFor(organizationId: OrganizationId): Promise<CustomSmtpRoute | null> {
     this.reads.set(organizationId, this.routeReads(organizationId) + 1);
     const entry = this.entries.get(organizationId);
-    return entry?.route instanceof Error ? Promise.reject(entry.route) : Promise.resolve(entry?.route ?? null);
+    return entry?.route instanceof Error
+      ? Promise.reject(entry.route)
+      : Promise.resolve(entry?.route ?? null);
   }
 }
 

@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { newId, type OrganizationId, OrganizationsRepository, trustedOrganizationId } from '@mailroute/api/core';
+import {
+  newId,
+  type OrganizationId,
+  OrganizationsRepository,
+  trustedOrganizationId,
+} from '@mailroute/api/core';
 
 /**
  * Inserts `count` organizations without users, in one transaction, through the real repository.
@@ -16,7 +21,10 @@ export async function insertOrganizations(
   return app.get(DataSource).transaction(async (manager) => {
     const ids: OrganizationId[] = [];
     for (let index = 0; index < count; index += 1) {
-      const organization = await organizations.insert({ id: newId(), name: `Organization ${slug(index)}`, defaultLocale: 'en' }, manager);
+      const organization = await organizations.insert(
+        { id: newId(), name: `Organization ${slug(index)}`, defaultLocale: 'en' },
+        manager,
+      );
       ids.push(trustedOrganizationId(organization.id));
     }
     return ids;

@@ -72,7 +72,9 @@ export async function startSynDroppingAddress(): Promise<SynDroppingAddress> {
       }
       fillers.push(socket);
     }
-    throw new Error(`Connections to a full accept queue were still answered after ${MAX_FILLERS} fillers: SYNs are not dropped on this machine`);
+    throw new Error(
+      `Connections to a full accept queue were still answered after ${MAX_FILLERS} fillers: SYNs are not dropped on this machine`,
+    );
   } catch (error) {
     await close();
     throw error;

@@ -3,7 +3,10 @@ import { waitUntil } from './wait-until';
 describe('waitUntil', () => {
   it('resolves with the first value the probe produces', async () => {
     let calls = 0;
-    const value = await waitUntil(() => (++calls >= 3 ? 'ready' : undefined), { description: 'the third call', intervalMs: 1 });
+    const value = await waitUntil(() => (++calls >= 3 ? 'ready' : undefined), {
+      description: 'the third call',
+      intervalMs: 1,
+    });
     expect(value).toBe('ready');
     expect(calls).toBe(3);
   });
@@ -31,12 +34,14 @@ describe('waitUntil', () => {
         },
         { description: 'PostgreSQL to accept connections', timeoutMs: 30, intervalMs: 5 },
       ),
-    ).rejects.toThrow('Timed out after 30 ms waiting for PostgreSQL to accept connections (last attempt: ECONNREFUSED)');
+    ).rejects.toThrow(
+      'Timed out after 30 ms waiting for PostgreSQL to accept connections (last attempt: ECONNREFUSED)',
+    );
   });
 
   it('keeps polling while the probe returns false', async () => {
-    await expect(waitUntil(() => false, { description: 'never', timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(
-      'Timed out after 20 ms waiting for never',
-    );
+    await expect(
+      waitUntil(() => false, { description: 'never', timeoutMs: 20, intervalMs: 5 }),
+    ).rejects.toThrow('Timed out after 20 ms waiting for never');
   });
 });

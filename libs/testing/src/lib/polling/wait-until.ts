@@ -34,7 +34,9 @@ export async function waitUntil<T>(
       const cause = lastError === undefined ? '' : ` (last attempt: ${describeError(lastError)})`;
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${options.description}${cause}`);
     }
-    await new Promise<void>((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - Date.now(), 0))));
+    await new Promise<void>((resolve) =>
+      setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - Date.now(), 0))),
+    );
   }
 }
 

@@ -31,7 +31,9 @@ describeWithPostgres('startThrowawayPostgres', () => {
     const client = new Client({ connectionString: postgres.url });
     await client.connect();
     try {
-      const result = await client.query<{ one: number; db: string }>('select 1 as one, current_database() as db');
+      const result = await client.query<{ one: number; db: string }>(
+        'select 1 as one, current_database() as db',
+      );
       expect(result.rows).toEqual([{ one: 1, db: 'outbox_test' }]);
     } finally {
       await client.end();
@@ -60,7 +62,8 @@ describeWithPostgres('startThrowawayPostgres', () => {
     const other = await startThrowawayPostgres();
     const client = new Client({ connectionString: other.url });
     await client.connect();
-    const dataDirectory = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
+    const dataDirectory = (await client.query<{ data_directory: string }>('show data_directory')).rows[0]
+      .data_directory;
     await client.end();
     expect(existsSync(dataDirectory)).toBe(true);
 

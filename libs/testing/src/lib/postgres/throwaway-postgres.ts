@@ -42,7 +42,9 @@ const BIND_ATTEMPTS = 3;
  * root, since PostgreSQL refuses root. A test process that dies without `stop()` takes the server
  * with it (see `startSupervisedProcess`).
  */
-export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: ThrowawayPostgresOptions = {},
+): Promise<ThrowawayPostgres> {
   const database = options.database ?? 'mailroute_test';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
     throw new Error(`Database name "${database}" must match [a-z_][a-z0-9_]*`);
@@ -56,7 +58,13 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
     }
     const dataDir = join(scratchDir, 'data');
     await initdb(binDir, dataDir, scratchDir, user);
-    const { server, port } = await startServer(binDir, dataDir, scratchDir, user, options.startTimeoutMs ?? 30_000);
+    const { server, port } = await startServer(
+      binDir,
+      dataDir,
+      scratchDir,
+      user,
+      options.startTimeoutMs ?? 30_000,
+    );
     await createDatabase(port, database);
 
     let stopping: Promise<void> | undefined;
@@ -94,8 +102,15 @@ function initdb(binDir: string, dataDir: string, cwd: string, user: ServiceUser 
     execFile(
       join(binDir, 'initdb'),
       args,
-      { cwd, uid: user?.uid, gid: user?.gid, env: { PATH: process.env['PATH'], LANG: 'C', LC_ALL: 'C', TZ: 'UTC' }, timeout: 60_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`initdb failed: ${error.message}\n${stderr || stdout}`)) : resolve()),
+      {
+        cwd,
+        uid: user?.uid,
+        gid: user?.gid,
+        env: { PATH: process.env['PATH'], LANG: 'C', LC_ALL: 'C', TZ: 'UTC' },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`initdb failed: ${error.message}\n${stderr || stdout}`)) : resolve(),
     );
   });
 }
@@ -140,13 +155,21 @@ async function startServer(
     await server.stop();
     const log = server.logTail();
     if (!/could not bind|address already in use/i.test(log) || attempt >= BIND_ATTEMPTS) {
-      throw new Error(`PostgreSQL did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`);
+      throw new Error(
+        `PostgreSQL did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`,
+      );
     }
   }
 }
 
 async function selectOne(port: number): Promise<'ready'> {
-  const client = new Client({ host: HOST, port, user: SUPERUSER, database: 'postgres', connectionTimeoutMillis: 1000 });
+  const client = new Client({
+    host: HOST,
+    port,
+    user: SUPERUSER,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
   try {
     await client.connect();
     await client.query('select 1');

@@ -42,8 +42,20 @@ describeWithRedis('startThrowawayRedis', () => {
   });
 
   it('keeps nothing on disk', async () => {
-    await expect(redisCommand(redis.port, 'CONFIG GET save')).resolves.toEqual(['*2', '$4', 'save', '$0', '']);
-    await expect(redisCommand(redis.port, 'CONFIG GET appendonly')).resolves.toEqual(['*2', '$10', 'appendonly', '$2', 'no']);
+    await expect(redisCommand(redis.port, 'CONFIG GET save')).resolves.toEqual([
+      '*2',
+      '$4',
+      'save',
+      '$0',
+      '',
+    ]);
+    await expect(redisCommand(redis.port, 'CONFIG GET appendonly')).resolves.toEqual([
+      '*2',
+      '$10',
+      'appendonly',
+      '$2',
+      'no',
+    ]);
   });
 
   it('is gone after stop', async () => {

@@ -61,7 +61,11 @@ function redisServerPath(): string {
   return location.path;
 }
 
-async function startServer(binary: string, scratchDir: string, timeoutMs: number): Promise<{ server: SupervisedProcess; port: number }> {
+async function startServer(
+  binary: string,
+  scratchDir: string,
+  timeoutMs: number,
+): Promise<{ server: SupervisedProcess; port: number }> {
   // The free port may be taken before redis binds it: then try another one.
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort(HOST);
@@ -88,8 +92,13 @@ async function startServer(binary: string, scratchDir: string, timeoutMs: number
     }
     await server.stop();
     const log = server.logTail();
-    if (!/address already in use|could not create server tcp listening socket/i.test(log) || attempt >= BIND_ATTEMPTS) {
-      throw new Error(`Redis did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`);
+    if (
+      !/address already in use|could not create server tcp listening socket/i.test(log) ||
+      attempt >= BIND_ATTEMPTS
+    ) {
+      throw new Error(
+        `Redis did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`,
+      );
     }
   }
 }

@@ -43,10 +43,16 @@ const DEBIAN_POSTGRES_ROOT = '/usr/lib/postgresql';
  * /usr/lib/postgresql/<version>/bin (Debian's layout, several versions may be installed), else
  * `initdb` on PATH, symbolic links resolved so `postgres` is taken from the same installation.
  */
-export function locatePostgresBinDir(env: { PG_BIN_DIR?: string; PATH?: string }, probe: FileProbe = nodeFileProbe): BinaryLocation {
-  const hasPrograms = (dir: string): boolean => POSTGRES_PROGRAMS.every((program) => probe.isExecutable(join(dir, program)));
+export function locatePostgresBinDir(
+  env: { PG_BIN_DIR?: string; PATH?: string },
+  probe: FileProbe = nodeFileProbe,
+): BinaryLocation {
+  const hasPrograms = (dir: string): boolean =>
+    POSTGRES_PROGRAMS.every((program) => probe.isExecutable(join(dir, program)));
   if (env.PG_BIN_DIR) {
-    return hasPrograms(env.PG_BIN_DIR) ? { found: true, path: env.PG_BIN_DIR } : { found: false, searched: [`PG_BIN_DIR=${env.PG_BIN_DIR}`] };
+    return hasPrograms(env.PG_BIN_DIR)
+      ? { found: true, path: env.PG_BIN_DIR }
+      : { found: false, searched: [`PG_BIN_DIR=${env.PG_BIN_DIR}`] };
   }
   const versions = probe
     .listDirectory(DEBIAN_POSTGRES_ROOT)

@@ -1,4 +1,10 @@
-import { BinaryLocation, FileProbe, locatePostgresBinDir, locateRedisServer, nodeFileProbe } from './binary-discovery';
+import {
+  BinaryLocation,
+  FileProbe,
+  locatePostgresBinDir,
+  locateRedisServer,
+  nodeFileProbe,
+} from './binary-discovery';
 
 /** A server a suite can start a throwaway instance of. */
 export type ThrowawayService = 'postgres' | 'redis';
@@ -11,9 +17,18 @@ export interface ServiceEnvironment {
 }
 
 /** What a suite that needs a service does on this machine. */
-export type SuitePlan = { kind: 'run'; location: string } | { kind: 'skip'; warning: string } | { kind: 'fail'; error: string };
+export type SuitePlan =
+  { kind: 'run'; location: string } | { kind: 'skip'; warning: string } | { kind: 'fail'; error: string };
 
-const SERVICES: Record<ThrowawayService, { label: string; programs: string; install: string; locate(env: ServiceEnvironment, probe: FileProbe): BinaryLocation }> = {
+const SERVICES: Record<
+  ThrowawayService,
+  {
+    label: string;
+    programs: string;
+    install: string;
+    locate(env: ServiceEnvironment, probe: FileProbe): BinaryLocation;
+  }
+> = {
   postgres: {
     label: 'PostgreSQL',
     programs: 'initdb and postgres',
@@ -33,7 +48,12 @@ const SERVICES: Record<ThrowawayService, { label: string; programs: string; inst
  * otherwise FAIL when `CI=true` (a CI image without PostgreSQL must not pass by skipping), and
  * skip with a loud warning elsewhere, so a laptop without Redis can still run the rest.
  */
-export function planSuite(service: ThrowawayService, suiteName: string, env: ServiceEnvironment, probe: FileProbe = nodeFileProbe): SuitePlan {
+export function planSuite(
+  service: ThrowawayService,
+  suiteName: string,
+  env: ServiceEnvironment,
+  probe: FileProbe = nodeFileProbe,
+): SuitePlan {
   const spec = SERVICES[service];
   const location = spec.locate(env, probe);
   if (location.found) {
@@ -44,7 +64,10 @@ export function planSuite(service: ThrowawayService, suiteName: string, env: Ser
     return { kind: 'fail', error: `"${suiteName}" needs ${spec.label} and CI=true. ${problem}` };
   }
   const rule = '!'.repeat(100);
-  return { kind: 'skip', warning: `\n${rule}\nSKIPPED "${suiteName}": ${problem}\nThis suite FAILS when CI=true.\n${rule}\n` };
+  return {
+    kind: 'skip',
+    warning: `\n${rule}\nSKIPPED "${suiteName}": ${problem}\nThis suite FAILS when CI=true.\n${rule}\n`,
+  };
 }
 
 /**
@@ -52,7 +75,11 @@ export function planSuite(service: ThrowawayService, suiteName: string, env: Ser
  * throws under CI=true when it cannot; otherwise warns loudly and returns false, and the caller
  * skips its work.
  */
-export function requireService(service: ThrowawayService, suiteName = service, env: ServiceEnvironment = process.env): boolean {
+export function requireService(
+  service: ThrowawayService,
+  suiteName = service,
+  env: ServiceEnvironment = process.env,
+): boolean {
   const plan = planSuite(service, suiteName, env);
   switch (plan.kind) {
     case 'run':
@@ -107,7 +134,9 @@ interface JestGlobals {
 function jestGlobals(): JestGlobals {
   const candidate = globalThis as unknown as Partial<JestGlobals>;
   if (typeof candidate.describe !== 'function' || typeof candidate.it !== 'function') {
-    throw new Error('describeWithPostgres/describeWithRedis need Jest globals; in other runners call requireService()');
+    throw new Error(
+      'describeWithPostgres/describeWithRedis need Jest globals; in other runners call requireService()',
+    );
   }
   return candidate as JestGlobals;
 }

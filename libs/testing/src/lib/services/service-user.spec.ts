@@ -14,7 +14,11 @@ describe('findAccount', () => {
 
   it('falls back to nobody when there is no postgres account', () => {
     const withoutPostgres = passwd.replace(/^postgres:.*$/m, '');
-    expect(findAccount(withoutPostgres, UNPRIVILEGED_ACCOUNTS)).toEqual({ name: 'nobody', uid: 65534, gid: 65534 });
+    expect(findAccount(withoutPostgres, UNPRIVILEGED_ACCOUNTS)).toEqual({
+      name: 'nobody',
+      uid: 65534,
+      gid: 65534,
+    });
   });
 
   it('finds nothing when neither account exists', () => {

@@ -32,7 +32,9 @@ export function unprivilegedUser(): ServiceUser | undefined {
   }
   const account = findAccount(readFileSync('/etc/passwd', 'utf8'), UNPRIVILEGED_ACCOUNTS);
   if (!account) {
-    throw new Error(`Running as root, and none of the accounts ${UNPRIVILEGED_ACCOUNTS.join(', ')} exists to run the server as`);
+    throw new Error(
+      `Running as root, and none of the accounts ${UNPRIVILEGED_ACCOUNTS.join(', ')} exists to run the server as`,
+    );
   }
   return account;
 }

@@ -57,16 +57,26 @@ wait "$service"
 /** Starts `command` under the watchdog described above. */
 export function startSupervisedProcess(options: SupervisedProcessOptions): SupervisedProcess {
   const log = openSync(options.logFile, 'a');
-  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'watchdog', options.stopSignal, options.scratchDir, options.command, ...options.args], {
-    cwd: options.scratchDir,
-    // Only what the server needs: PG* or REDIS* variables of the test environment must not leak in.
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: options.scratchDir, LANG: 'C', LC_ALL: 'C', TZ: 'UTC' },
-    uid: options.user?.uid,
-    gid: options.user?.gid,
-    // Its own process group, so a stuck server and its children can be killed together.
-    detached: true,
-    stdio: ['pipe', log, log],
-  });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', WATCHDOG, 'watchdog', options.stopSignal, options.scratchDir, options.command, ...options.args],
+    {
+      cwd: options.scratchDir,
+      // Only what the server needs: PG* or REDIS* variables of the test environment must not leak in.
+      env: {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        HOME: options.scratchDir,
+        LANG: 'C',
+        LC_ALL: 'C',
+        TZ: 'UTC',
+      },
+      uid: options.user?.uid,
+      gid: options.user?.gid,
+      // Its own process group, so a stuck server and its children can be killed together.
+      detached: true,
+      stdio: ['pipe', log, log],
+    },
+  );
   closeSync(log);
 
   let ended = false;

@@ -14,8 +14,16 @@ describe('startBlackholeServer', () => {
   });
 
   it('accepts the connection but never greets, so the client times out waiting', async () => {
-    const client = createTransport({ host: server.host, port: server.port, secure: false, greetingTimeout: 200, connectionTimeout: 2000 });
-    await expect(client.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' })).rejects.toMatchObject({
+    const client = createTransport({
+      host: server.host,
+      port: server.port,
+      secure: false,
+      greetingTimeout: 200,
+      connectionTimeout: 2000,
+    });
+    await expect(
+      client.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' }),
+    ).rejects.toMatchObject({
       code: 'ETIMEDOUT',
       message: expect.stringContaining('Greeting never received'),
     });
@@ -24,7 +32,12 @@ describe('startBlackholeServer', () => {
   });
 
   it('closes connections a client keeps open', async () => {
-    const client = createTransport({ host: server.host, port: server.port, secure: false, greetingTimeout: 10_000 });
+    const client = createTransport({
+      host: server.host,
+      port: server.port,
+      secure: false,
+      greetingTimeout: 10_000,
+    });
     const sending = client.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' });
     await waitUntil(() => server.activeConnections() === 1, { description: 'the client to connect' });
 

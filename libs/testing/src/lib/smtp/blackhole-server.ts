@@ -16,7 +16,9 @@ export interface BlackholeServer {
  * Starts a server that takes connections and stays silent, for "the server never greets" and
  * connect-timeout tests. Listens on 127.0.0.1 and a free port unless told otherwise.
  */
-export function startBlackholeServer(options: { host?: string; port?: number } = {}): Promise<BlackholeServer> {
+export function startBlackholeServer(
+  options: { host?: string; port?: number } = {},
+): Promise<BlackholeServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
   let total = 0;

@@ -40,7 +40,9 @@ export class ClientSockets {
 
   /** The topmost socket of a session: the TLS socket if there is one, else the TCP socket. */
   socketOf(client: ClientEndpoint): Socket | undefined {
-    return this.secured.get(client.id) ?? this.accepted.get(endpointKey(client.remoteAddress, client.remotePort));
+    return (
+      this.secured.get(client.id) ?? this.accepted.get(endpointKey(client.remoteAddress, client.remotePort))
+    );
   }
 
   /** Client sockets that are open right now. */

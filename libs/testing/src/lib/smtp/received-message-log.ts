@@ -43,7 +43,9 @@ export class ReceivedMessageLog {
         reject,
         timer: setTimeout(() => {
           this.settle(waiter);
-          reject(new Error(`Expected ${count} message(s) within ${timeoutMs} ms, but ${this.describeArrivals()}`));
+          reject(
+            new Error(`Expected ${count} message(s) within ${timeoutMs} ms, but ${this.describeArrivals()}`),
+          );
         }, timeoutMs),
       };
       this.waiters.add(waiter);
@@ -54,7 +56,9 @@ export class ReceivedMessageLog {
   abandonWaits(reason: string): void {
     for (const waiter of this.waiters) {
       this.settle(waiter);
-      waiter.reject(new Error(`${reason} while waiting for ${waiter.count} message(s); ${this.describeArrivals()}`));
+      waiter.reject(
+        new Error(`${reason} while waiting for ${waiter.count} message(s); ${this.describeArrivals()}`),
+      );
     }
   }
 
@@ -68,7 +72,10 @@ export class ReceivedMessageLog {
       return 'none arrived';
     }
     const list = this.messages
-      .map((message) => `${message.envelope.mailFrom} → ${message.envelope.rcptTo.join(', ')} "${message.subject ?? ''}"`)
+      .map(
+        (message) =>
+          `${message.envelope.mailFrom} → ${message.envelope.rcptTo.join(', ')} "${message.subject ?? ''}"`,
+      )
       .join('; ');
     return `${this.messages.length} arrived: ${list}`;
   }

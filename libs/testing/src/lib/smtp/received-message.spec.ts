@@ -50,12 +50,21 @@ describe('parseReceivedMessage', () => {
   it('gives the first value of each header, unfolded and undecoded, by lower-case name', async () => {
     const message = await parseReceivedMessage(Buffer.from(multipart), delivery);
     expect(message.headers['x-mailroute-org']).toBe('org-1');
-    expect(message.headers['list-unsubscribe']).toBe('<https://mailroute.test/u/1>, <mailto:unsubscribe@mailroute.test>');
+    expect(message.headers['list-unsubscribe']).toBe(
+      '<https://mailroute.test/u/1>, <mailto:unsubscribe@mailroute.test>',
+    );
     expect(message.headers['subject']).toBe('=?UTF-8?B?V2lsbGtvbW1lbiDwn5GL?=');
   });
 
   it('does not invent a text part for an html-only message', async () => {
-    const htmlOnly = ['From: a@mailroute.test', 'To: b@example.test', 'Content-Type: text/html', '', '<p>Hi</p>', ''].join('\r\n');
+    const htmlOnly = [
+      'From: a@mailroute.test',
+      'To: b@example.test',
+      'Content-Type: text/html',
+      '',
+      '<p>Hi</p>',
+      '',
+    ].join('\r\n');
     const message = await parseReceivedMessage(Buffer.from(htmlOnly), delivery);
     expect(message.text).toBeUndefined();
     expect(message.html?.trim()).toBe('<p>Hi</p>');

@@ -30,11 +30,18 @@ export interface ReceivedMessage {
 }
 
 /** What the SMTP session knows about a message, besides its content. */
-export type MessageDelivery = Pick<ReceivedMessage, 'envelope' | 'authenticatedUser' | 'secure' | 'tlsProtocol' | 'receivedAt'>;
+export type MessageDelivery = Pick<
+  ReceivedMessage,
+  'envelope' | 'authenticatedUser' | 'secure' | 'tlsProtocol' | 'receivedAt'
+>;
 
 /** Parses a received message into a {@link ReceivedMessage}. */
 export async function parseReceivedMessage(raw: Buffer, delivery: MessageDelivery): Promise<ReceivedMessage> {
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  const parsed = await simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  });
   const from = parsed.from?.value[0];
   return {
     ...delivery,
@@ -53,7 +60,9 @@ export async function parseReceivedMessage(raw: Buffer, delivery: MessageDeliver
 function addressesOf(header: AddressObject | AddressObject[] | undefined): string[] {
   const objects = header === undefined ? [] : Array.isArray(header) ? header : [header];
   return objects.flatMap((object) =>
-    object.value.flatMap((entry) => (entry.group ?? [entry]).map((member) => member.address).filter((address) => address !== undefined)),
+    object.value.flatMap((entry) =>
+      (entry.group ?? [entry]).map((member) => member.address).filter((address) => address !== undefined),
+    ),
   );
 }
 

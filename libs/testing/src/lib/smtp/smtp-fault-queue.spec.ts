@@ -29,7 +29,13 @@ describe('SmtpFaultQueue', () => {
 
   it('applies a recipient fault only to that recipient, ignoring case', () => {
     const queue = new SmtpFaultQueue();
-    queue.add({ stage: 'rcpt', action: 'reply', code: 550, message: '5.1.1 No such user', recipient: 'Bob@Example.test' });
+    queue.add({
+      stage: 'rcpt',
+      action: 'reply',
+      code: 550,
+      message: '5.1.1 No such user',
+      recipient: 'Bob@Example.test',
+    });
     expect(queue.take('rcpt', 'alice@example.test')).toBeUndefined();
     expect(queue.take('rcpt', 'bob@example.test')).toMatchObject({ code: 550 });
     expect(queue.take('rcpt', 'bob@example.test')).toBeUndefined();
@@ -53,7 +59,10 @@ describe('SmtpFaultQueue', () => {
   it.each([
     [{ stage: 'mail', action: 'reply', code: 250, message: 'OK' }, 'needs a 4xx or 5xx code'],
     [{ stage: 'mail', action: 'reply', code: 451, message: 'a\r\n250 injected' }, 'one-line message'],
-    [{ stage: 'mail', action: 'reply', code: 550, message: 'no', recipient: 'a@b.test' }, 'recipient only applies to the rcpt stage'],
+    [
+      { stage: 'mail', action: 'reply', code: 550, message: 'no', recipient: 'a@b.test' },
+      'recipient only applies to the rcpt stage',
+    ],
     [{ stage: 'data', action: 'drop', times: 0 }, 'times must be a positive integer'],
     [{ stage: 'helo', action: 'drop' }, 'Unknown SMTP stage "helo"'],
     [{ stage: 'data', action: 'explode' }, 'Unknown fault action "explode"'],

@@ -37,11 +37,17 @@ export class SmtpSessionHandlers {
   private readonly acceptedSenders: Set<string> | undefined;
 
   constructor(private readonly policy: SmtpSessionPolicy) {
-    this.acceptedSenders = policy.acceptedSenders && new Set(policy.acceptedSenders.map((address) => address.toLowerCase()));
+    this.acceptedSenders =
+      policy.acceptedSenders && new Set(policy.acceptedSenders.map((address) => address.toLowerCase()));
   }
 
   /** The hooks to pass to `new SMTPServer()`. */
-  hooks(): Required<Pick<SMTPServerOptions, 'onConnect' | 'onSecure' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData' | 'onClose'>> {
+  hooks(): Required<
+    Pick<
+      SMTPServerOptions,
+      'onConnect' | 'onSecure' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData' | 'onClose'
+    >
+  > {
     return {
       onConnect: (session, reply) => this.onConnect(session, reply),
       onSecure: (socket, session, reply) => this.onSecure(socket, session, reply),
@@ -71,7 +77,9 @@ export class SmtpSessionHandlers {
     if (this.faultFired('auth', session, reply)) {
       return;
     }
-    const user = this.policy.users?.find((candidate) => candidate.username === auth.username && candidate.password === auth.password);
+    const user = this.policy.users?.find(
+      (candidate) => candidate.username === auth.username && candidate.password === auth.password,
+    );
     if (!user) {
       reply(smtpError(535, '5.7.8 Authentication credentials invalid'));
       return;
@@ -113,7 +121,13 @@ export class SmtpSessionHandlers {
       }
       this.policy.deliver(Buffer.concat(chunks), deliveryOf(session, receivedAt)).then(
         () => reply(),
-        (error: unknown) => reply(smtpError(451, `4.3.0 Message not stored: ${error instanceof Error ? error.message : String(error)}`)),
+        (error: unknown) =>
+          reply(
+            smtpError(
+              451,
+              `4.3.0 Message not stored: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          ),
       );
     });
   }
@@ -123,7 +137,12 @@ export class SmtpSessionHandlers {
   }
 
   /** Applies the queued fault for this stage, if any; true when it took over the reply. */
-  private faultFired(stage: SmtpStage, session: SMTPServerSession, reply: Reply, recipient?: string): boolean {
+  private faultFired(
+    stage: SmtpStage,
+    session: SMTPServerSession,
+    reply: Reply,
+    recipient?: string,
+  ): boolean {
     const fault = this.policy.faults.take(stage, recipient);
     if (!fault) {
       return false;
@@ -156,12 +175,15 @@ export class SmtpSessionHandlers {
 function deliveryOf(session: SMTPServerSession, receivedAt: Date): MessageDelivery {
   const { mailFrom, rcptTo } = session.envelope;
   return {
-    envelope: { mailFrom: mailFrom ? mailFrom.address : '', rcptTo: rcptTo.map((recipient) => recipient.address) },
+    envelope: {
+      mailFrom: mailFrom ? mailFrom.address : '',
+      rcptTo: rcptTo.map((recipient) => recipient.address),
+    },
     authenticatedUser: typeof session.user === 'string' ? session.user : undefined,
     secure: session.secure,
     tlsProtocol: session.tlsOptions ? session.tlsOptions.version : undefined,
     receivedAt,
-  }
+  };
 }
 
 function smtpError(code: number, message: string): Error {

@@ -46,7 +46,12 @@ function ehloCapabilities(port: number): Promise<string[]> {
         socket.write('EHLO client.test\r\n');
       } else if (greeted && /^250 .*\r\n/m.test(buffer)) {
         socket.end('QUIT\r\n');
-        resolve(buffer.split('\r\n').filter(Boolean).map((line) => line.slice(4)));
+        resolve(
+          buffer
+            .split('\r\n')
+            .filter(Boolean)
+            .map((line) => line.slice(4)),
+        );
       }
     });
   });
@@ -66,29 +71,32 @@ describe('startTestSmtpServer', () => {
   });
 
   describe('delivery', () => {
-    it.each(['tls', 'starttls'] as const)('receives an authenticated message over %s with its parts parsed', async (security) => {
-      const smtp = await start({ security, users: [USER] });
-      const client = clientFor(smtp, { auth: { user: USER.username, pass: USER.password } });
+    it.each(['tls', 'starttls'] as const)(
+      'receives an authenticated message over %s with its parts parsed',
+      async (security) => {
+        const smtp = await start({ security, users: [USER] });
+        const client = clientFor(smtp, { auth: { user: USER.username, pass: USER.password } });
 
-      await client.sendMail(welcome);
-      client.close();
+        await client.sendMail(welcome);
+        client.close();
 
-      const [message] = await smtp.waitForMessages(1);
-      expect(message).toMatchObject({
-        envelope: { mailFrom: 'noreply@mailroute.test', rcptTo: ['ada@example.test'] },
-        authenticatedUser: 'mailroute',
-        secure: true,
-        subject: 'Welcome to Mailroute',
-        from: { address: 'noreply@mailroute.test', name: 'Mailroute' },
-        to: ['ada@example.test'],
-        html: '<p>Hello Ada</p>',
-      });
-      expect(message.text?.trim()).toBe('Hello Ada');
-      expect(message.tlsProtocol).toMatch(/^TLSv1\.[23]$/);
-      expect(message.messageId).toMatch(/^<.+@mailroute\.test>$/);
-      expect(message.headers['subject']).toBe('Welcome to Mailroute');
-      expect(message.raw.toString()).toContain('Subject: Welcome to Mailroute');
-    });
+        const [message] = await smtp.waitForMessages(1);
+        expect(message).toMatchObject({
+          envelope: { mailFrom: 'noreply@mailroute.test', rcptTo: ['ada@example.test'] },
+          authenticatedUser: 'mailroute',
+          secure: true,
+          subject: 'Welcome to Mailroute',
+          from: { address: 'noreply@mailroute.test', name: 'Mailroute' },
+          to: ['ada@example.test'],
+          html: '<p>Hello Ada</p>',
+        });
+        expect(message.text?.trim()).toBe('Hello Ada');
+        expect(message.tlsProtocol).toMatch(/^TLSv1\.[23]$/);
+        expect(message.messageId).toMatch(/^<.+@mailroute\.test>$/);
+        expect(message.headers['subject']).toBe('Welcome to Mailroute');
+        expect(message.raw.toString()).toContain('Subject: Welcome to Mailroute');
+      },
+    );
 
     it('accepts mail without AUTH when no users are configured', async () => {
       const smtp = await start({ security: 'tls' });
@@ -129,15 +137,20 @@ describe('startTestSmtpServer', () => {
     it('refuses MAIL before STARTTLS on a starttls server even without users', async () => {
       const smtp = await start({ security: 'starttls' });
       const client = clientFor(smtp, { requireTLS: false, ignoreTLS: true });
-      await expect(client.sendMail(welcome)).rejects.toMatchObject({ responseCode: 530, command: 'MAIL FROM' });
+      await expect(client.sendMail(welcome)).rejects.toMatchObject({
+        responseCode: 530,
+        command: 'MAIL FROM',
+      });
     });
 
     it('refuses a sender outside acceptedSenders with 553 5.7.1', async () => {
       const smtp = await start({ security: 'tls', acceptedSenders: ['NoReply@mailroute.test'] });
-      await expect(clientFor(smtp).sendMail({ ...welcome, from: 'someone@else.test' })).rejects.toMatchObject({
-        responseCode: 553,
-        response: '553 5.7.1 Sender address rejected: not owned by user',
-      });
+      await expect(clientFor(smtp).sendMail({ ...welcome, from: 'someone@else.test' })).rejects.toMatchObject(
+        {
+          responseCode: 553,
+          response: '553 5.7.1 Sender address rejected: not owned by user',
+        },
+      );
       await clientFor(smtp).sendMail(welcome);
       expect(smtp.messages).toHaveLength(1);
     });
@@ -158,7 +171,9 @@ describe('startTestSmtpServer', () => {
 
     it('leaves a client that requires TLS unable to send to a plain server', async () => {
       const smtp = await start({ security: 'plain' });
-      await expect(clientFor(smtp, { requireTLS: true }).sendMail(welcome)).rejects.toMatchObject({ command: 'STARTTLS' });
+      await expect(clientFor(smtp, { requireTLS: true }).sendMail(welcome)).rejects.toMatchObject({
+        command: 'STARTTLS',
+      });
       expect(smtp.messages).toEqual([]);
     });
 
@@ -186,10 +201,19 @@ describe('startTestSmtpServer', () => {
   describe('faults', () => {
     it('answers 451 twice, then accepts the third attempt', async () => {
       const smtp = await start({ security: 'tls' });
-      smtp.failNext({ stage: 'mail', action: 'reply', code: 451, message: '4.3.2 Try again later', times: 2 });
+      smtp.failNext({
+        stage: 'mail',
+        action: 'reply',
+        code: 451,
+        message: '4.3.2 Try again later',
+        times: 2,
+      });
       expect(smtp.pendingFaults()).toBe(2);
 
-      await expect(clientFor(smtp).sendMail(welcome)).rejects.toMatchObject({ responseCode: 451, response: '451 4.3.2 Try again later' });
+      await expect(clientFor(smtp).sendMail(welcome)).rejects.toMatchObject({
+        responseCode: 451,
+        response: '451 4.3.2 Try again later',
+      });
       await expect(clientFor(smtp).sendMail(welcome)).rejects.toMatchObject({ responseCode: 451 });
       await clientFor(smtp).sendMail(welcome);
       expect(smtp.messages).toHaveLength(1);
@@ -197,9 +221,18 @@ describe('startTestSmtpServer', () => {
 
     it('refuses one recipient and delivers to the others', async () => {
       const smtp = await start({ security: 'tls' });
-      smtp.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.1.1 No such user', recipient: 'grace@example.test' });
+      smtp.failNext({
+        stage: 'rcpt',
+        action: 'reply',
+        code: 550,
+        message: '5.1.1 No such user',
+        recipient: 'grace@example.test',
+      });
 
-      const info = await clientFor(smtp).sendMail({ ...welcome, to: ['ada@example.test', 'grace@example.test'] });
+      const info = await clientFor(smtp).sendMail({
+        ...welcome,
+        to: ['ada@example.test', 'grace@example.test'],
+      });
 
       expect(info.rejected).toEqual(['grace@example.test']);
       const [message] = await smtp.waitForMessages(1);
@@ -223,7 +256,12 @@ describe('startTestSmtpServer', () => {
 
     it('fails AUTH with the injected reply, even for right credentials', async () => {
       const smtp = await start({ security: 'starttls', users: [USER] });
-      smtp.failNext({ stage: 'auth', action: 'reply', code: 454, message: '4.7.0 Temporary authentication failure' });
+      smtp.failNext({
+        stage: 'auth',
+        action: 'reply',
+        code: 454,
+        message: '4.7.0 Temporary authentication failure',
+      });
       const client = clientFor(smtp, { auth: { user: USER.username, pass: USER.password } });
       await expect(client.sendMail(welcome)).rejects.toMatchObject({ responseCode: 454 });
     });
@@ -266,7 +304,9 @@ describe('startTestSmtpServer', () => {
 
     it('refuses a fault that cannot work at once', async () => {
       const smtp = await start({ security: 'tls' });
-      expect(() => smtp.failNext({ stage: 'data', action: 'reply', code: 250, message: 'OK' })).toThrow('needs a 4xx or 5xx code');
+      expect(() => smtp.failNext({ stage: 'data', action: 'reply', code: 250, message: 'OK' })).toThrow(
+        'needs a 4xx or 5xx code',
+      );
     });
   });
 
@@ -298,7 +338,9 @@ describe('startTestSmtpServer', () => {
       const smtp = await start({ security: 'tls' });
       const waiting = smtp.waitForMessages(1, { timeoutMs: 5000 });
       await smtp.close();
-      await expect(waiting).rejects.toThrow('The test SMTP server closed while waiting for 1 message(s); none arrived');
+      await expect(waiting).rejects.toThrow(
+        'The test SMTP server closed while waiting for 1 message(s); none arrived',
+      );
     });
   });
 
@@ -318,7 +360,10 @@ describe('startTestSmtpServer', () => {
         },
       });
 
-      await expect(clientFor(smtp).sendMail(welcome)).rejects.toMatchObject({ responseCode: 451, response: '451 4.3.0 Message not stored: disk full' });
+      await expect(clientFor(smtp).sendMail(welcome)).rejects.toMatchObject({
+        responseCode: 451,
+        response: '451 4.3.0 Message not stored: disk full',
+      });
       await clientFor(smtp).sendMail(welcome);
 
       expect(seen).toEqual(['Welcome to Mailroute']);

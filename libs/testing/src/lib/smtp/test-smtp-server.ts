@@ -74,7 +74,11 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   };
 }
 
-function serverOptions(security: SmtpSecurity, options: TestSmtpServerOptions, certificate: TestCertificate): SMTPServerOptions {
+function serverOptions(
+  security: SmtpSecurity,
+  options: TestSmtpServerOptions,
+  certificate: TestCertificate,
+): SMTPServerOptions {
   const authRequired = options.users !== undefined;
   return {
     secure: security === 'tls',

@@ -18,7 +18,12 @@ describe('test certificates', () => {
   it('creates a certificate with the asked names and validity', async () => {
     const notBefore = new Date('2030-01-01T00:00:00Z');
     const notAfter = new Date('2031-01-01T00:00:00Z');
-    const { cert } = await createTestCertificate({ commonName: 'smtp.mailroute.test', altNames: ['smtp.mailroute.test', '::1'], notBefore, notAfter });
+    const { cert } = await createTestCertificate({
+      commonName: 'smtp.mailroute.test',
+      altNames: ['smtp.mailroute.test', '::1'],
+      notBefore,
+      notAfter,
+    });
     const x509 = new X509Certificate(cert);
     expect(x509.subject).toBe('CN=smtp.mailroute.test');
     expect(x509.subjectAltName).toBe('DNS:smtp.mailroute.test, IP Address:0:0:0:0:0:0:0:1');
@@ -27,9 +32,9 @@ describe('test certificates', () => {
   });
 
   it('refuses a validity that ends before it starts', async () => {
-    await expect(createTestCertificate({ notBefore: new Date('2030-01-02'), notAfter: new Date('2030-01-01') })).rejects.toThrow(
-      'must be later than notBefore',
-    );
+    await expect(
+      createTestCertificate({ notBefore: new Date('2030-01-02'), notAfter: new Date('2030-01-01') }),
+    ).rejects.toThrow('must be later than notBefore');
   });
 
   describe('an expired certificate', () => {
@@ -37,7 +42,10 @@ describe('test certificates', () => {
     const expiredOn = new Date(Date.now() - YEAR_MS);
 
     beforeAll(async () => {
-      const certificate = await createTestCertificate({ notBefore: new Date(expiredOn.getTime() - YEAR_MS), notAfter: expiredOn });
+      const certificate = await createTestCertificate({
+        notBefore: new Date(expiredOn.getTime() - YEAR_MS),
+        notAfter: expiredOn,
+      });
       server = await startTestSmtpServer({ security: 'tls', certificate });
     });
 
@@ -46,11 +54,20 @@ describe('test certificates', () => {
     });
 
     it('fails verification even for a client that trusts it, reporting the expiry', async () => {
-      const client = createTransport({ host: server.host, port: server.port, secure: true, tls: { ca: server.ca, servername: 'localhost' } });
-      await expect(client.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' })).rejects.toMatchObject({
+      const client = createTransport({
+        host: server.host,
+        port: server.port,
+        secure: true,
+        tls: { ca: server.ca, servername: 'localhost' },
+      });
+      await expect(
+        client.sendMail({ from: 'a@mailroute.test', to: 'b@example.test', text: 'x' }),
+      ).rejects.toMatchObject({
         message: expect.stringContaining('certificate has expired'),
       });
-      expect(new Date(new X509Certificate(server.ca).validTo).getTime()).toBe(Math.floor(expiredOn.getTime() / 1000) * 1000);
+      expect(new Date(new X509Certificate(server.ca).validTo).getTime()).toBe(
+        Math.floor(expiredOn.getTime() / 1000) * 1000,
+      );
     });
   });
 });

@@ -33,7 +33,9 @@ export async function createTestCertificate(options: TestCertificateOptions = {}
   const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 365 * DAY_MS);
   if (notAfter.getTime() <= notBefore.getTime()) {
-    throw new Error(`notAfter (${notAfter.toISOString()}) must be later than notBefore (${notBefore.toISOString()})`);
+    throw new Error(
+      `notAfter (${notAfter.toISOString()}) must be later than notBefore (${notBefore.toISOString()})`,
+    );
   }
   const pems = await generate([{ name: 'commonName', value: commonName }], {
     keyType: 'rsa',
@@ -48,7 +50,9 @@ export async function createTestCertificate(options: TestCertificateOptions = {}
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
-        altNames: altNames.map((name) => (isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name })),
+        altNames: altNames.map((name) =>
+          isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name },
+        ),
       },
     ],
   });

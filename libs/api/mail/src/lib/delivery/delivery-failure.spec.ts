@@ -46,7 +46,12 @@ function allRecipientsRefused(refusals: Array<[string, string]>): NodemailerErro
   // nodemailer reports the first temporary refusal if there is one, else the last reply.
   const deferred = rejectedErrors.find((refusal) => (refusal.responseCode ?? 0) < 500);
   const reply = deferred?.response ?? rejectedErrors[rejectedErrors.length - 1]?.response ?? false;
-  const err = nodemailerError("Can't send mail - all recipients were rejected", 'EENVELOPE', reply, 'RCPT TO');
+  const err = nodemailerError(
+    "Can't send mail - all recipients were rejected",
+    'EENVELOPE',
+    reply,
+    'RCPT TO',
+  );
   err.rejected = refusals.map(([recipient]) => recipient);
   err.rejectedErrors = rejectedErrors;
   return err;
@@ -71,28 +76,45 @@ const cases: Case[] = [
   },
   {
     name: '421 to EHLO',
-    error: nodemailerError('Server terminates connection. response=421 4.7.0 closing', 'ECONNECTION', '421 4.7.0 closing', 'EHLO'),
+    error: nodemailerError(
+      'Server terminates connection. response=421 4.7.0 closing',
+      'ECONNECTION',
+      '421 4.7.0 closing',
+      'EHLO',
+    ),
     action: 'retry',
     code: 'smtp_temporary',
     smtpCode: 421,
   },
   {
     name: '421 as the greeting (too many connections)',
-    error: nodemailerError('Invalid greeting. response=421 4.3.2 Too busy', 'EPROTOCOL', '421 4.3.2 Too busy', 'CONN'),
+    error: nodemailerError(
+      'Invalid greeting. response=421 4.3.2 Too busy',
+      'EPROTOCOL',
+      '421 4.3.2 Too busy',
+      'CONN',
+    ),
     action: 'retry',
     code: 'smtp_temporary',
     smtpCode: 421,
   },
   {
     name: '421 sent while the message was in flight',
-    error: nodemailerError('Server closed the connection', 'ECONNECTION', '421 4.4.2 timeout exceeded', 'CONN'),
+    error: nodemailerError(
+      'Server closed the connection',
+      'ECONNECTION',
+      '421 4.4.2 timeout exceeded',
+      'CONN',
+    ),
     action: 'retry',
     code: 'smtp_temporary',
     smtpCode: 421,
   },
   {
     name: '450 to RCPT TO (greylisted), the only recipient',
-    error: allRecipientsRefused([['x@example.com', '450 4.2.0 <x@example.com>: Recipient address rejected: Greylisted']]),
+    error: allRecipientsRefused([
+      ['x@example.com', '450 4.2.0 <x@example.com>: Recipient address rejected: Greylisted'],
+    ]),
     action: 'retry',
     code: 'all_recipients_refused',
     smtpCode: 450,
@@ -120,14 +142,24 @@ const cases: Case[] = [
   },
   {
     name: '454 to STARTTLS (TLS temporarily unavailable)',
-    error: nodemailerError('Error upgrading connection with STARTTLS', 'ETLS', '454 4.7.0 TLS not available due to temporary reason', 'STARTTLS'),
+    error: nodemailerError(
+      'Error upgrading connection with STARTTLS',
+      'ETLS',
+      '454 4.7.0 TLS not available due to temporary reason',
+      'STARTTLS',
+    ),
     action: 'retry',
     code: 'tls_failed',
     smtpCode: 454,
   },
   {
     name: '454 to AUTH (temporary authentication failure)',
-    error: nodemailerError('Invalid login', 'EAUTH', '454 4.7.0 Temporary authentication failure', 'AUTH PLAIN'),
+    error: nodemailerError(
+      'Invalid login',
+      'EAUTH',
+      '454 4.7.0 Temporary authentication failure',
+      'AUTH PLAIN',
+    ),
     action: 'retry',
     code: 'smtp_temporary',
     smtpCode: 454,
@@ -147,28 +179,45 @@ const cases: Case[] = [
   },
   {
     name: '501 to MAIL FROM (syntax error in parameters)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '501 5.1.7 Bad sender address syntax', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '501 5.1.7 Bad sender address syntax',
+      'MAIL FROM',
+    ),
     action: 'fail',
     code: 'smtp_rejected',
     smtpCode: 501,
   },
   {
     name: '503 to MAIL FROM (bad sequence: the session, not the email)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '503 5.5.1 Error: nested MAIL command', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '503 5.5.1 Error: nested MAIL command',
+      'MAIL FROM',
+    ),
     action: 'retry',
     code: 'protocol_error',
     smtpCode: 503,
   },
   {
     name: '550 to MAIL FROM (sender refused)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '550 5.7.1 Sender address rejected: not owned by user', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '550 5.7.1 Sender address rejected: not owned by user',
+      'MAIL FROM',
+    ),
     action: 'fail',
     code: 'smtp_rejected',
     smtpCode: 550,
   },
   {
     name: '550 to RCPT TO, the only recipient',
-    error: allRecipientsRefused([['x@example.com', '550 5.1.1 <x@example.com>: Recipient address rejected: User unknown']]),
+    error: allRecipientsRefused([
+      ['x@example.com', '550 5.1.1 <x@example.com>: Recipient address rejected: User unknown'],
+    ]),
     action: 'fail',
     code: 'all_recipients_refused',
     smtpCode: 550,
@@ -182,7 +231,12 @@ const cases: Case[] = [
   },
   {
     name: '552 to MAIL FROM (message size exceeds the fixed limit)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '552 5.3.4 Message size exceeds fixed limit', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '552 5.3.4 Message size exceeds fixed limit',
+      'MAIL FROM',
+    ),
     action: 'fail',
     code: 'smtp_rejected',
     smtpCode: 552,
@@ -217,7 +271,12 @@ const cases: Case[] = [
   },
   {
     name: '554 to the DATA command',
-    error: nodemailerError('Data command failed', 'EENVELOPE', '554 5.5.1 Error: no valid recipients', 'DATA'),
+    error: nodemailerError(
+      'Data command failed',
+      'EENVELOPE',
+      '554 5.5.1 Error: no valid recipients',
+      'DATA',
+    ),
     action: 'fail',
     code: 'smtp_rejected',
     smtpCode: 554,
@@ -236,7 +295,12 @@ const cases: Case[] = [
   },
   {
     name: '555 to MAIL FROM (parameters not recognized)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '555 5.5.4 Unsupported option: SMTPUTF8', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '555 5.5.4 Unsupported option: SMTPUTF8',
+      'MAIL FROM',
+    ),
     action: 'fail',
     code: 'smtp_rejected',
     smtpCode: 555,
@@ -256,35 +320,60 @@ const cases: Case[] = [
   // Authentication: hold the organization's queue.
   {
     name: '530 to MAIL FROM (the server requires AUTH and we sent none)',
-    error: nodemailerError('Mail command failed', 'EENVELOPE', '530 5.7.0 Authentication required', 'MAIL FROM'),
+    error: nodemailerError(
+      'Mail command failed',
+      'EENVELOPE',
+      '530 5.7.0 Authentication required',
+      'MAIL FROM',
+    ),
     action: 'hold',
     code: 'auth_failed',
     smtpCode: 530,
   },
   {
     name: '534 to AUTH (mechanism too weak)',
-    error: nodemailerError('Invalid login', 'EAUTH', '534 5.7.9 Authentication mechanism is too weak', 'AUTH PLAIN'),
+    error: nodemailerError(
+      'Invalid login',
+      'EAUTH',
+      '534 5.7.9 Authentication mechanism is too weak',
+      'AUTH PLAIN',
+    ),
     action: 'hold',
     code: 'auth_failed',
     smtpCode: 534,
   },
   {
     name: '535 to AUTH LOGIN (credentials invalid)',
-    error: nodemailerError('Invalid login', 'EAUTH', '535 5.7.8 Username and Password not accepted', 'AUTH LOGIN'),
+    error: nodemailerError(
+      'Invalid login',
+      'EAUTH',
+      '535 5.7.8 Username and Password not accepted',
+      'AUTH LOGIN',
+    ),
     action: 'hold',
     code: 'auth_failed',
     smtpCode: 535,
   },
   {
     name: '538 to AUTH (encryption required for the mechanism)',
-    error: nodemailerError('Invalid login', 'EAUTH', '538 5.7.11 Encryption required for requested authentication mechanism', 'AUTH PLAIN'),
+    error: nodemailerError(
+      'Invalid login',
+      'EAUTH',
+      '538 5.7.11 Encryption required for requested authentication mechanism',
+      'AUTH PLAIN',
+    ),
     action: 'hold',
     code: 'auth_failed',
     smtpCode: 538,
   },
   {
     name: '432 to AUTH (a password transition is needed)',
-    error: nodemailerError('Invalid login', 'EAUTH', '432 4.7.12 A password transition is needed', 'AUTH PLAIN'),
+    error: nodemailerError(
+      'Invalid login',
+      'EAUTH',
+      '432 4.7.12 A password transition is needed',
+      'AUTH PLAIN',
+    ),
     action: 'hold',
     code: 'auth_failed',
     smtpCode: 432,
@@ -306,7 +395,12 @@ const cases: Case[] = [
   // Network.
   {
     name: 'connection refused (ESOCKET, ECONNREFUSED)',
-    error: nodemailerError(systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED'), 'ESOCKET', false, 'CONN'),
+    error: nodemailerError(
+      systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED'),
+      'ESOCKET',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'connection_failed',
     smtpCode: null,
@@ -314,9 +408,12 @@ const cases: Case[] = [
   {
     name: 'connection refused on every address (AggregateError with an empty message)',
     error: nodemailerError(
-      Object.assign(new AggregateError([systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED')], ''), {
-        code: 'ECONNREFUSED',
-      }),
+      Object.assign(
+        new AggregateError([systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED')], ''),
+        {
+          code: 'ECONNREFUSED',
+        },
+      ),
       'ESOCKET',
       false,
       'CONN',
@@ -348,28 +445,48 @@ const cases: Case[] = [
   },
   {
     name: 'ETIMEDOUT: connection timeout',
-    error: nodemailerError(Object.assign(new Error('Connection timeout'), { timeoutType: 'CONNECT_TIMEOUT' }), 'ETIMEDOUT', false, 'CONN'),
+    error: nodemailerError(
+      Object.assign(new Error('Connection timeout'), { timeoutType: 'CONNECT_TIMEOUT' }),
+      'ETIMEDOUT',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'timeout',
     smtpCode: null,
   },
   {
     name: 'ETIMEDOUT: no greeting',
-    error: nodemailerError(Object.assign(new Error('Greeting never received'), { timeoutType: 'GREETING_TIMEOUT' }), 'ETIMEDOUT', false, 'CONN'),
+    error: nodemailerError(
+      Object.assign(new Error('Greeting never received'), { timeoutType: 'GREETING_TIMEOUT' }),
+      'ETIMEDOUT',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'timeout',
     smtpCode: null,
   },
   {
     name: 'ETIMEDOUT: the socket went idle mid-session',
-    error: nodemailerError(Object.assign(new Error('Timeout'), { timeoutType: 'SOCKET_TIMEOUT' }), 'ETIMEDOUT', false, 'CONN'),
+    error: nodemailerError(
+      Object.assign(new Error('Timeout'), { timeoutType: 'SOCKET_TIMEOUT' }),
+      'ETIMEDOUT',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'timeout',
     smtpCode: null,
   },
   {
     name: 'ESOCKET from the OS: connect ETIMEDOUT',
-    error: nodemailerError(systemError('connect ETIMEDOUT 192.0.2.10:587', 'ETIMEDOUT'), 'ESOCKET', false, 'CONN'),
+    error: nodemailerError(
+      systemError('connect ETIMEDOUT 192.0.2.10:587', 'ETIMEDOUT'),
+      'ESOCKET',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'timeout',
     smtpCode: null,
@@ -377,14 +494,24 @@ const cases: Case[] = [
   // TLS.
   {
     name: 'TLS: certificate expired (ESOCKET, CERT_HAS_EXPIRED)',
-    error: nodemailerError(systemError('certificate has expired', 'CERT_HAS_EXPIRED'), 'ESOCKET', false, 'CONN'),
+    error: nodemailerError(
+      systemError('certificate has expired', 'CERT_HAS_EXPIRED'),
+      'ESOCKET',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'tls_failed',
     smtpCode: null,
   },
   {
     name: 'TLS: self-signed certificate (ESOCKET, DEPTH_ZERO_SELF_SIGNED_CERT)',
-    error: nodemailerError(systemError('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'), 'ESOCKET', false, 'CONN'),
+    error: nodemailerError(
+      systemError('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'),
+      'ESOCKET',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'tls_failed',
     smtpCode: null,
@@ -429,14 +556,24 @@ const cases: Case[] = [
   // DNS.
   {
     name: 'EDNS: no such host (ENOTFOUND)',
-    error: nodemailerError(systemError('getaddrinfo ENOTFOUND smtp.example.invalid', 'ENOTFOUND'), 'EDNS', false, 'CONN'),
+    error: nodemailerError(
+      systemError('getaddrinfo ENOTFOUND smtp.example.invalid', 'ENOTFOUND'),
+      'EDNS',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'dns_failed',
     smtpCode: null,
   },
   {
     name: 'EDNS: lookup timed out',
-    error: nodemailerError(systemError('DNS lookup for smtp.example.com timed out', 'ETIMEOUT'), 'EDNS', false, 'CONN'),
+    error: nodemailerError(
+      systemError('DNS lookup for smtp.example.com timed out', 'ETIMEOUT'),
+      'EDNS',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'dns_failed',
     smtpCode: null,
@@ -451,7 +588,12 @@ const cases: Case[] = [
   // Protocol.
   {
     name: 'EPROTOCOL: a reply larger than nodemailer accepts',
-    error: nodemailerError(new Error('Server response exceeds maximum allowed size'), 'EPROTOCOL', false, 'CONN'),
+    error: nodemailerError(
+      new Error('Server response exceeds maximum allowed size'),
+      'EPROTOCOL',
+      false,
+      'CONN',
+    ),
     action: 'retry',
     code: 'protocol_error',
     smtpCode: null,
@@ -528,14 +670,22 @@ const cases: Case[] = [
   },
   {
     name: 'EENVELOPE: invalid recipient, refused locally',
-    error: nodemailerError('Invalid recipient "a@example.com\\r\\nRCPT TO:<b@example.com>"', 'EENVELOPE', false, 'API'),
+    error: nodemailerError(
+      'Invalid recipient "a@example.com\\r\\nRCPT TO:<b@example.com>"',
+      'EENVELOPE',
+      false,
+      'API',
+    ),
     action: 'fail',
     code: 'invalid_message',
     smtpCode: null,
   },
   {
     name: 'EMAXRECIPIENTS',
-    error: Object.assign(new Error('Message has 1200 recipients, which is over the 1000 allowed by maxRecipients'), { code: 'EMAXRECIPIENTS' }),
+    error: Object.assign(
+      new Error('Message has 1200 recipients, which is over the 1000 allowed by maxRecipients'),
+      { code: 'EMAXRECIPIENTS' },
+    ),
     action: 'fail',
     code: 'invalid_message',
     smtpCode: null,
@@ -569,7 +719,13 @@ const cases: Case[] = [
     smtpCode: null,
   },
   // Not nodemailer's.
-  { name: 'a plain Error', error: new Error('boom'), action: 'retry', code: 'unexpected_error', smtpCode: null },
+  {
+    name: 'a plain Error',
+    error: new Error('boom'),
+    action: 'retry',
+    code: 'unexpected_error',
+    smtpCode: null,
+  },
   { name: 'a thrown string', error: 'boom', action: 'retry', code: 'unexpected_error', smtpCode: null },
   { name: 'undefined', error: undefined, action: 'retry', code: 'unexpected_error', smtpCode: null },
 ];
@@ -578,7 +734,11 @@ describe('classifyDeliveryFailure', () => {
   it.each(cases)('$name → $action / $code', ({ error, action, code, smtpCode }) => {
     const failure = classifyDeliveryFailure(error);
 
-    expect({ action: failure.action, code: failure.code, smtpCode: failure.smtpCode }).toEqual({ action, code, smtpCode });
+    expect({ action: failure.action, code: failure.code, smtpCode: failure.smtpCode }).toEqual({
+      action,
+      code,
+      smtpCode,
+    });
     expect(failure.message).not.toBe('');
   });
 
@@ -592,7 +752,9 @@ describe('classifyDeliveryFailure', () => {
         return [err.responseCode, ...(err.rejectedErrors ?? []).map((refusal) => refusal.responseCode)];
       }),
     );
-    for (const code of [421, 450, 451, 452, 454, 500, 501, 503, 550, 551, 552, 553, 554, 555, 521, 530, 534, 535, 538]) {
+    for (const code of [
+      421, 450, 451, 452, 454, 500, 501, 503, 550, 551, 552, 553, 554, 555, 521, 530, 534, 535, 538,
+    ]) {
       expect(covered).toContain(code);
     }
   });
@@ -600,7 +762,12 @@ describe('classifyDeliveryFailure', () => {
   describe('message', () => {
     it("gives the server's own words and the step for a refusal", () => {
       const failure = classifyDeliveryFailure(
-        nodemailerError('Mail command failed', 'EENVELOPE', '550 5.7.1 Sender address rejected: not owned by user', 'MAIL FROM'),
+        nodemailerError(
+          'Mail command failed',
+          'EENVELOPE',
+          '550 5.7.1 Sender address rejected: not owned by user',
+          'MAIL FROM',
+        ),
       );
 
       expect(failure.message).toBe('550 5.7.1 Sender address rejected: not owned by user (MAIL FROM)');
@@ -614,7 +781,9 @@ describe('classifyDeliveryFailure', () => {
         ]),
       );
 
-      expect(failure.message).toBe('All recipients were refused: x@example.com: 550 5.1.1 no such user; y@example.com: 553 5.1.3 bad address');
+      expect(failure.message).toBe(
+        'All recipients were refused: x@example.com: 550 5.1.1 no such user; y@example.com: 553 5.1.3 bad address',
+      );
     });
 
     it('reads a multi-line reply as one line', () => {
@@ -642,7 +811,12 @@ describe('classifyDeliveryFailure', () => {
 
     it('says which wait timed out', () => {
       const failure = classifyDeliveryFailure(
-        nodemailerError(Object.assign(new Error('Greeting never received'), { timeoutType: 'GREETING_TIMEOUT' }), 'ETIMEDOUT', false, 'CONN'),
+        nodemailerError(
+          Object.assign(new Error('Greeting never received'), { timeoutType: 'GREETING_TIMEOUT' }),
+          'ETIMEDOUT',
+          false,
+          'CONN',
+        ),
       );
 
       expect(failure.message).toBe('The server sent no greeting in time (ETIMEDOUT)');
@@ -667,9 +841,12 @@ describe('classifyDeliveryFailure', () => {
     it('uses the inner message of an AggregateError', () => {
       const failure = classifyDeliveryFailure(
         nodemailerError(
-          Object.assign(new AggregateError([systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED')], ''), {
-            code: 'ECONNREFUSED',
-          }),
+          Object.assign(
+            new AggregateError([systemError('connect ECONNREFUSED 192.0.2.10:587', 'ECONNREFUSED')], ''),
+            {
+              code: 'ECONNREFUSED',
+            },
+          ),
           'ESOCKET',
           false,
           'CONN',
@@ -680,7 +857,9 @@ describe('classifyDeliveryFailure', () => {
     });
 
     it('is shortened when the server sends a very long reply', () => {
-      const failure = classifyDeliveryFailure(nodemailerError('Message failed', 'EMESSAGE', `554 ${'x'.repeat(5000)}`, 'DATA'));
+      const failure = classifyDeliveryFailure(
+        nodemailerError('Message failed', 'EMESSAGE', `554 ${'x'.repeat(5000)}`, 'DATA'),
+      );
 
       expect(failure.message.length).toBeLessThanOrEqual(500);
       expect(failure.message.startsWith('554 xxx')).toBe(true);
@@ -689,7 +868,12 @@ describe('classifyDeliveryFailure', () => {
     it('never carries an AUTH payload, even when the command or the reply echoes it', () => {
       const payload = Buffer.from('\u0000user@example.com\u0000SeCrEt-pw').toString('base64');
       const failure = classifyDeliveryFailure(
-        nodemailerError('Invalid login', 'EAUTH', `535 5.7.8 Bad credentials in AUTH PLAIN ${payload}`, `AUTH PLAIN ${payload}`),
+        nodemailerError(
+          'Invalid login',
+          'EAUTH',
+          `535 5.7.8 Bad credentials in AUTH PLAIN ${payload}`,
+          `AUTH PLAIN ${payload}`,
+        ),
       );
 
       expect(failure.message).not.toContain(payload);
@@ -708,7 +892,9 @@ describe('classifyDeliveryFailure', () => {
     });
 
     it('drops the user information of a URL', () => {
-      const failure = classifyDeliveryFailure(new Error('cannot reach smtps://user:SeCrEt-pw@smtp.example.com:465'));
+      const failure = classifyDeliveryFailure(
+        new Error('cannot reach smtps://user:SeCrEt-pw@smtp.example.com:465'),
+      );
 
       expect(failure.message).toBe('cannot reach smtps://[redacted]@smtp.example.com:465');
     });
@@ -718,7 +904,12 @@ describe('classifyDeliveryFailure', () => {
     // The table above relies on `nodemailerError` mirroring nodemailer; compare with the real one
     // so that a nodemailer upgrade that changes the shape fails here.
     const connection = new SMTPConnection({}) as unknown as {
-      _formatError(message: string | Error, type: string, response: string | false, command: string): NodemailerError;
+      _formatError(
+        message: string | Error,
+        type: string,
+        response: string | false,
+        command: string,
+      ): NodemailerError;
     };
     const samples: Array<[string | (() => Error), string, string | false, string]> = [
       ['Mail command failed', 'EENVELOPE', '552 5.3.4 Message size exceeds fixed limit', 'MAIL FROM'],
@@ -727,8 +918,18 @@ describe('classifyDeliveryFailure', () => {
       ['Mail command failed', 'EENVELOPE', '503 5.5.1 Error: nested MAIL command', 'MAIL FROM'],
     ];
     for (const [message, type, response, command] of samples) {
-      const real = connection._formatError(typeof message === 'string' ? message : message(), type, response, command);
-      const ours = nodemailerError(typeof message === 'string' ? message : message(), type, response, command);
+      const real = connection._formatError(
+        typeof message === 'string' ? message : message(),
+        type,
+        response,
+        command,
+      );
+      const ours = nodemailerError(
+        typeof message === 'string' ? message : message(),
+        type,
+        response,
+        command,
+      );
       const shape = (err: NodemailerError) => ({
         message: err.message,
         code: err.code,

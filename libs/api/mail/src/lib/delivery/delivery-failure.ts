@@ -81,7 +81,8 @@ export function classifyDeliveryFailure(error: unknown, options: ClassifyOptions
     // later and not to doubt the password; 421 closes the session (RFC 5321 §3.8). Both retry.
     // 432 4.7.12 "A password transition is needed" is temporary in form but only a person can
     // resolve it, so it holds like a refused password.
-    const temporary = failure.responseCode !== null && isTransientReply(failure.responseCode) && failure.responseCode !== 432;
+    const temporary =
+      failure.responseCode !== null && isTransientReply(failure.responseCode) && failure.responseCode !== 432;
     return temporary ? make('retry', 'smtp_temporary') : make('hold', 'auth_failed');
   }
 
@@ -168,7 +169,12 @@ function isTlsFailure(failure: SmtpFailure): boolean {
   // EREQUIRETLS: RFC 8689 REQUIRETLS asked for and not available.
   // A certificate error during the handshake arrives as ESOCKET with the OpenSSL code kept in
   // `originalCode` (measured with nodemailer 10.6 for both implicit TLS and STARTTLS).
-  return failure.code === 'ETLS' || failure.code === 'EREQUIRETLS' || isTlsCode(failure.originalCode) || isTlsCode(failure.code);
+  return (
+    failure.code === 'ETLS' ||
+    failure.code === 'EREQUIRETLS' ||
+    isTlsCode(failure.originalCode) ||
+    isTlsCode(failure.code)
+  );
 }
 
 function isTransientReply(code: number): boolean {
@@ -231,16 +237,28 @@ function classifyAllRecipientsRefused(failure: SmtpFailure, secrets: readonly st
     refusal,
     reply: refusal.responseCode === null ? null : classifyReply(refusal.responseCode, 'RCPT TO'),
   }));
-  const auth = refusals.find((refusal) => refusal.responseCode !== null && AUTHENTICATION_REPLY_CODES.has(refusal.responseCode));
+  const auth = refusals.find(
+    (refusal) => refusal.responseCode !== null && AUTHENTICATION_REPLY_CODES.has(refusal.responseCode),
+  );
   if (auth) {
     return { action: 'hold', code: 'auth_failed', smtpCode: auth.responseCode, message };
   }
   // A refusal without a reply code cannot be shown to be permanent: it counts as temporary.
   const temporary = classes.find(({ reply }) => reply === null || reply.action === 'retry');
   if (temporary) {
-    return { action: 'retry', code: 'all_recipients_refused', smtpCode: temporary.refusal.responseCode, message };
+    return {
+      action: 'retry',
+      code: 'all_recipients_refused',
+      smtpCode: temporary.refusal.responseCode,
+      message,
+    };
   }
-  return { action: 'fail', code: 'all_recipients_refused', smtpCode: firstCode(refusals) ?? failure.responseCode, message };
+  return {
+    action: 'fail',
+    code: 'all_recipients_refused',
+    smtpCode: firstCode(refusals) ?? failure.responseCode,
+    message,
+  };
 }
 
 function firstCode(refusals: readonly RecipientRefusal[]): number | null {
@@ -283,7 +301,9 @@ function classifyWithoutReply(
     case 'EMESSAGE':
       // Without a reply, EMESSAGE is raised before sending: larger than the SIZE the server
       // announced (on `MAIL FROM`; permanent, RFC 1870 §6.1), or an empty message (`API`).
-      return failure.command === 'MAIL FROM' ? make('fail', 'message_too_large') : make('fail', 'invalid_message');
+      return failure.command === 'MAIL FROM'
+        ? make('fail', 'message_too_large')
+        : make('fail', 'invalid_message');
     case 'EENVELOPE':
       // Without a reply: no recipients, or an address with CR/LF or angle brackets. Checked
       // locally, so it would fail the same way on every attempt.

@@ -34,10 +34,16 @@ describe('recipientOutcomes', () => {
   });
 
   it('reports every recipient of an all-refused error', () => {
-    const error = Object.assign(new Error("Can't send mail - all recipients were rejected: 450 4.2.0 greylisted"), {
-      rejected: ['x@example.com', 'y@example.com'],
-      rejectedErrors: [refusal('x@example.com', '550 5.1.1 no such user'), refusal('y@example.com', '450 4.2.0 greylisted')],
-    });
+    const error = Object.assign(
+      new Error("Can't send mail - all recipients were rejected: 450 4.2.0 greylisted"),
+      {
+        rejected: ['x@example.com', 'y@example.com'],
+        rejectedErrors: [
+          refusal('x@example.com', '550 5.1.1 no such user'),
+          refusal('y@example.com', '450 4.2.0 greylisted'),
+        ],
+      },
+    );
 
     expect(recipientOutcomes(error)).toEqual([
       { address: 'x@example.com', accepted: false, response: '550 5.1.1 no such user' },
@@ -70,7 +76,12 @@ describe('recipientOutcomes', () => {
 
   it('reads a multi-line refusal as one line', () => {
     expect(
-      recipientOutcomes({ rejected: ['x@example.com'], rejectedErrors: [refusal('x@example.com', '550-5.1.1 No such user\n550 5.1.1 See docs')] }),
-    ).toEqual([{ address: 'x@example.com', accepted: false, response: '550-5.1.1 No such user 550 5.1.1 See docs' }]);
+      recipientOutcomes({
+        rejected: ['x@example.com'],
+        rejectedErrors: [refusal('x@example.com', '550-5.1.1 No such user\n550 5.1.1 See docs')],
+      }),
+    ).toEqual([
+      { address: 'x@example.com', accepted: false, response: '550-5.1.1 No such user 550 5.1.1 See docs' },
+    ]);
   });
 });

@@ -11,7 +11,9 @@ type AddressLike = string | { address: string };
 export interface DeliveryReport {
   accepted?: readonly AddressLike[] | undefined;
   rejected?: readonly AddressLike[] | undefined;
-  rejectedErrors?: ReadonlyArray<{ recipient?: string | undefined; response?: string | undefined; message?: string }> | undefined;
+  rejectedErrors?:
+    | ReadonlyArray<{ recipient?: string | undefined; response?: string | undefined; message?: string }>
+    | undefined;
   /** The server's final reply to the message (accepted sends only). */
   response?: string | undefined;
   envelope?: { to?: readonly string[] | undefined } | undefined;
@@ -32,7 +34,10 @@ export interface RecipientOutcome {
  * Per-recipient results of a send, in envelope order when the envelope is known. A recipient that
  * appears as both accepted and refused (LMTP refuses after DATA) is refused.
  */
-export function recipientOutcomes(report: DeliveryReport, secrets: readonly string[] = []): RecipientOutcome[] {
+export function recipientOutcomes(
+  report: DeliveryReport,
+  secrets: readonly string[] = [],
+): RecipientOutcome[] {
   const refusedResponses = new Map<string, string | null>();
   for (const address of (report.rejected ?? []).map(addressOf)) {
     refusedResponses.set(address, null);
@@ -44,7 +49,10 @@ export function recipientOutcomes(report: DeliveryReport, secrets: readonly stri
     }
   }
   const accepted = new Set((report.accepted ?? []).map(addressOf));
-  const finalResponse = typeof report.response === 'string' && report.response !== '' ? safeFailureText(report.response, secrets) : null;
+  const finalResponse =
+    typeof report.response === 'string' && report.response !== ''
+      ? safeFailureText(report.response, secrets)
+      : null;
 
   const ordered = [...(report.envelope?.to ?? []), ...accepted, ...refusedResponses.keys()];
   const outcomes: RecipientOutcome[] = [];

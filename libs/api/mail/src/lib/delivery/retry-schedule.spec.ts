@@ -2,14 +2,24 @@ import fc from 'fast-check';
 import { nextAttemptAt, retryDeadline, retryDelayRange, type RetryPolicy } from './retry-schedule';
 
 /** The defaults of `loadAppConfig` (libs/api/core/src/lib/config/load-app-config.ts). */
-const DEFAULT_RETRY: RetryPolicy = { baseSeconds: 60, maxDelaySeconds: 3600, windowHours: 120, maxAttempts: 200 };
+const DEFAULT_RETRY: RetryPolicy = {
+  baseSeconds: 60,
+  maxDelaySeconds: 3600,
+  windowHours: 120,
+  maxAttempts: 200,
+};
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
 const DAY = 24 * HOUR;
 const createdAt = new Date('2025-03-01T08:00:00.000Z');
 
-function delayAfter(attempts: number, random: number, retry: RetryPolicy = DEFAULT_RETRY, now = createdAt): number | null {
+function delayAfter(
+  attempts: number,
+  random: number,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  now = createdAt,
+): number | null {
   const next = nextAttemptAt({ attempts, createdAt, now, retry, random: () => random });
   return next === null ? null : next.getTime() - now.getTime();
 }
@@ -19,7 +29,13 @@ function failingSchedule(random: number, retry: RetryPolicy = DEFAULT_RETRY): Da
   const attemptsAt = [createdAt];
   for (;;) {
     const last = attemptsAt[attemptsAt.length - 1] ?? createdAt;
-    const next = nextAttemptAt({ attempts: attemptsAt.length, createdAt, now: last, retry, random: () => random });
+    const next = nextAttemptAt({
+      attempts: attemptsAt.length,
+      createdAt,
+      now: last,
+      retry,
+      random: () => random,
+    });
     if (next === null) {
       return attemptsAt;
     }
@@ -68,7 +84,13 @@ describe('nextAttemptAt', () => {
 
   it('never schedules past the window: the last attempt is at its end', () => {
     const tenSecondsBefore = new Date(retryDeadline(createdAt, DEFAULT_RETRY).getTime() - 10 * SECOND);
-    const next = nextAttemptAt({ attempts: 100, createdAt, now: tenSecondsBefore, retry: DEFAULT_RETRY, random: () => 1 });
+    const next = nextAttemptAt({
+      attempts: 100,
+      createdAt,
+      now: tenSecondsBefore,
+      retry: DEFAULT_RETRY,
+      random: () => 1,
+    });
 
     expect(next).toEqual(retryDeadline(createdAt, DEFAULT_RETRY));
   });
@@ -117,7 +139,9 @@ describe('retry delays (properties)', () => {
         fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
         (retry, attempts, random, elapsedFraction) => {
           const deadline = retryDeadline(createdAt, retry).getTime();
-          const now = new Date(createdAt.getTime() + Math.floor(elapsedFraction * (deadline - createdAt.getTime())));
+          const now = new Date(
+            createdAt.getTime() + Math.floor(elapsedFraction * (deadline - createdAt.getTime())),
+          );
           const next = nextAttemptAt({ attempts, createdAt, now, retry, random: () => random });
           if (attempts >= retry.maxAttempts) {
             return next === null;

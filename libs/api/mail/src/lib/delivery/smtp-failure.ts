@@ -84,7 +84,11 @@ function replyCode(fields: Fields): number | null {
   const declared = fields['responseCode'];
   const response = fields['response'];
   const code =
-    typeof declared === 'number' ? declared : typeof response === 'string' ? Number(/^(\d{3})[ -]/.exec(response)?.[1]) : NaN;
+    typeof declared === 'number'
+      ? declared
+      : typeof response === 'string'
+        ? Number(/^(\d{3})[ -]/.exec(response)?.[1])
+        : NaN;
   return Number.isInteger(code) && code >= 200 && code <= 599 ? code : null;
 }
 

@@ -90,7 +90,15 @@ function crashSafetySuite(database: () => Record<string, string>): void {
     const mailer = harness.api.app.get(MailerService);
     const ids: string[] = [];
     for (let n = 0; n < EMAILS; n += 1) {
-      ids.push(await mailer.send({ organizationId, kind: 'notification', to: recipientOf(n), template: statement, data: { n } }));
+      ids.push(
+        await mailer.send({
+          organizationId,
+          kind: 'notification',
+          to: recipientOf(n),
+          template: statement,
+          data: { n },
+        }),
+      );
     }
 
     const first = await startChild();

@@ -11,7 +11,11 @@ import { OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
 import { type SmtpRoute } from '../routing/smtp-route';
 import { SmtpRouteUnavailableError } from '../routing/smtp-route-source';
 import { systemAlertTemplate } from '../templates/builtin/system-alert.template';
-import { type TransportLease, TransportResolver, TransportResolverClosedError } from '../transport/transport-resolver';
+import {
+  type TransportLease,
+  TransportResolver,
+  TransportResolverClosedError,
+} from '../transport/transport-resolver';
 import { MailerService } from '../mailer.service';
 import { outboundMessage } from './outbound-message';
 
@@ -72,7 +76,9 @@ export class EmailDelivery {
       const info = (await lease.transporter.sendMail(outboundMessage(email, lease.route))) as SentMessageInfo;
       await this.recordSent(email, owner, lease.route, info, fallback);
     } catch (error) {
-      const failure = classifyDeliveryFailure(error, { secrets: lease.route.password ? [lease.route.password] : [] });
+      const failure = classifyDeliveryFailure(error, {
+        secrets: lease.route.password ? [lease.route.password] : [],
+      });
       if (
         lease.route.type === 'custom' &&
         lease.route.failurePolicy === 'fallback' &&
@@ -239,7 +245,11 @@ export class EmailDelivery {
   }
 }
 
-const SHUTTING_DOWN = { code: 'aborted', smtpCode: null, message: 'The sending process shut down before this attempt.' };
+const SHUTTING_DOWN = {
+  code: 'aborted',
+  smtpCode: null,
+  message: 'The sending process shut down before this attempt.',
+};
 
 /** Alerts are read by people: a date in their language, in UTC (the alert's time zone is stated). */
 function formatForReader(date: Date, locale: Locale | null): string {

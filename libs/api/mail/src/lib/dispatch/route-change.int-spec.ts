@@ -1,7 +1,12 @@
 import { DataSource, In } from 'typeorm';
 import type { OrganizationId } from '@mailroute/api/core';
 import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
-import { customRouteTo, insertOrganizations, type MailTestHarness, startMailTestHarness } from '../../testing';
+import {
+  customRouteTo,
+  insertOrganizations,
+  type MailTestHarness,
+  startMailTestHarness,
+} from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { MailRouteControl } from '../routing/mail-route-control';
@@ -51,54 +56,76 @@ describe('an organization’s SMTP settings change while it is sending', () => {
   it.each([
     { how: 'the settings version changes (as another instance sees it)', notify: false, organization: 0 },
     { how: 'MailRouteControl.routeChanged is called', notify: true, organization: 1 },
-  ])('sends every later email through the new server when $how, loses none, and closes the old server’s connections', async ({ notify, organization }) => {
-    const organizationId = organizations[organization];
-    // The old server takes a moment per message, so some are in flight when the settings change.
-    const oldServer = await startTestSmtpServer({
-      security: 'tls',
-      users: [OLD_USER],
-      onMessage: () => new Promise((resolve) => setTimeout(resolve, 20)),
-    });
-    const newServer = await startTestSmtpServer({ security: 'starttls', users: [NEW_USER] });
-    servers.push(oldServer, newServer);
-    harness.routes.set(customRouteTo(oldServer, { organizationId, ...OLD_USER, sender: 'notify@old-relay.test' }));
-    const received = () => [...oldServer.messages, ...newServer.messages];
-
-    const ids: string[] = [];
-    for (let n = 0; n < EMAILS; n += 1) {
-      if (n === CHANGE_AT) {
-        harness.routes.set(customRouteTo(newServer, { organizationId, ...NEW_USER, sender: 'notify@new-relay.test' }));
-        if (notify) {
-          await harness.api.app.get(MailRouteControl).routeChanged(organizationId);
-        }
-      }
-      ids.push(
-        await mailer.send({ organizationId, kind: 'notification', to: `reader${n}@example.test`, template: update, data: { n } }),
+  ])(
+    'sends every later email through the new server when $how, loses none, and closes the old server’s connections',
+    async ({ notify, organization }) => {
+      const organizationId = organizations[organization];
+      // The old server takes a moment per message, so some are in flight when the settings change.
+      const oldServer = await startTestSmtpServer({
+        security: 'tls',
+        users: [OLD_USER],
+        onMessage: () => new Promise((resolve) => setTimeout(resolve, 20)),
+      });
+      const newServer = await startTestSmtpServer({ security: 'starttls', users: [NEW_USER] });
+      servers.push(oldServer, newServer);
+      harness.routes.set(
+        customRouteTo(oldServer, { organizationId, ...OLD_USER, sender: 'notify@old-relay.test' }),
       );
-      await waitUntil(() => received().length >= n + 1 - BACKLOG, { description: `email ${n - BACKLOG} to arrive`, timeoutMs: 10_000 });
-    }
-    await waitUntil(async () => (await emails().countBy({ id: In(ids), status: 'sent' })) === EMAILS, {
-      description: `all ${EMAILS} emails to be recorded as sent`,
-      timeoutMs: 15_000,
-    });
+      const received = () => [...oldServer.messages, ...newServer.messages];
 
-    const byId = new Map((await emails().findBy({ id: In(ids) })).map((row) => [row.id, row]));
-    const rows = ids.map((id) => byId.get(id));
-    const messageIds = rows.map((row) => row?.messageId);
-    // None lost, none twice: each email arrived exactly once, at one server or the other.
-    expect(received().map((message) => message.messageId).sort()).toEqual([...messageIds].sort());
-    // Every email enqueued after the change went through the new server, with its sender and credentials.
-    const later = new Set(messageIds.slice(CHANGE_AT));
-    const atNew = newServer.messages.filter((message) => later.has(message.messageId ?? ''));
-    expect(atNew).toHaveLength(EMAILS - CHANGE_AT);
-    expect(new Set(atNew.map((message) => `${message.from?.address} ${message.authenticatedUser}`))).toEqual(
-      new Set(['notify@new-relay.test new-relay']),
-    );
-    expect(rows.slice(CHANGE_AT).map((row) => row?.routePort)).toEqual(Array(EMAILS - CHANGE_AT).fill(newServer.port));
-    // The old transport was closed once its last send finished.
-    await waitUntil(() => oldServer.activeConnections() === 0, {
-      description: `the old server's connections to close (${oldServer.activeConnections()} open)`,
-      timeoutMs: 3000,
-    });
-  });
+      const ids: string[] = [];
+      for (let n = 0; n < EMAILS; n += 1) {
+        if (n === CHANGE_AT) {
+          harness.routes.set(
+            customRouteTo(newServer, { organizationId, ...NEW_USER, sender: 'notify@new-relay.test' }),
+          );
+          if (notify) {
+            await harness.api.app.get(MailRouteControl).routeChanged(organizationId);
+          }
+        }
+        ids.push(
+          await mailer.send({
+            organizationId,
+            kind: 'notification',
+            to: `reader${n}@example.test`,
+            template: update,
+            data: { n },
+          }),
+        );
+        await waitUntil(() => received().length >= n + 1 - BACKLOG, {
+          description: `email ${n - BACKLOG} to arrive`,
+          timeoutMs: 10_000,
+        });
+      }
+      await waitUntil(async () => (await emails().countBy({ id: In(ids), status: 'sent' })) === EMAILS, {
+        description: `all ${EMAILS} emails to be recorded as sent`,
+        timeoutMs: 15_000,
+      });
+
+      const byId = new Map((await emails().findBy({ id: In(ids) })).map((row) => [row.id, row]));
+      const rows = ids.map((id) => byId.get(id));
+      const messageIds = rows.map((row) => row?.messageId);
+      // None lost, none twice: each email arrived exactly once, at one server or the other.
+      expect(
+        received()
+          .map((message) => message.messageId)
+          .sort(),
+      ).toEqual([...messageIds].sort());
+      // Every email enqueued after the change went through the new server, with its sender and credentials.
+      const later = new Set(messageIds.slice(CHANGE_AT));
+      const atNew = newServer.messages.filter((message) => later.has(message.messageId ?? ''));
+      expect(atNew).toHaveLength(EMAILS - CHANGE_AT);
+      expect(
+        new Set(atNew.map((message) => `${message.from?.address} ${message.authenticatedUser}`)),
+      ).toEqual(new Set(['notify@new-relay.test new-relay']));
+      expect(rows.slice(CHANGE_AT).map((row) => row?.routePort)).toEqual(
+        Array(EMAILS - CHANGE_AT).fill(newServer.port),
+      );
+      // The old transport was closed once its last send finished.
+      await waitUntil(() => oldServer.activeConnections() === 0, {
+        description: `the old server's connections to close (${oldServer.activeConnections()} open)`,
+        timeoutMs: 3000,
+      });
+    },
+  );
 });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { OrganizationId } from '@mailroute/api/core';
 import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
-import { customRouteTo, insertOrganizations, type MailTestHarness, startMailTestHarness } from '../../testing';
+import {
+  customRouteTo,
+  insertOrganizations,
+  type MailTestHarness,
+  startMailTestHarness,
+} from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { defineMailTemplate } from '../templates/mail-template';
@@ -39,7 +44,12 @@ function gate(): { opened: Promise<void>; open(): void } {
 }
 
 function rejectAfter(timeoutMs: number, what: string): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs).unref());
+  return new Promise((_, reject) =>
+    setTimeout(
+      () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)),
+      timeoutMs,
+    ).unref(),
+  );
 }
 
 const statusOf = (row: OutboxRow) => `${row.status} ${row.last_error_code ?? ''}`.trim();
@@ -74,7 +84,9 @@ describe('closing the app while emails are in flight', () => {
       },
     });
     [organizationId] = (await insertOrganizations(harness.api.app, 1)) as [OrganizationId];
-    harness.routes.set(customRouteTo(server, { organizationId, ...SERVER_USER, sender: 'notify@shutdown.test' }));
+    harness.routes.set(
+      customRouteTo(server, { organizationId, ...SERVER_USER, sender: 'notify@shutdown.test' }),
+    );
   });
 
   afterAll(async () => {
@@ -89,12 +101,23 @@ describe('closing the app while emails are in flight', () => {
   it('lets the sends in flight finish and record their outcome, leaves the rest due again without holding anything, and closes every connection', async () => {
     const mailer = harness.api.app.get(MailerService);
     const owner = harness.api.app.get(OutboxDispatcher).owner;
-    const countSending = () => harness.api.dataSource.getRepository(OutboundEmail).countBy({ status: 'sending' });
+    const countSending = () =>
+      harness.api.dataSource.getRepository(OutboundEmail).countBy({ status: 'sending' });
     for (let n = 0; n < EMAILS; n += 1) {
-      await mailer.send({ organizationId, kind: 'notification', to: `reader${n}@example.test`, template: reminder, data: { n } });
+      await mailer.send({
+        organizationId,
+        kind: 'notification',
+        to: `reader${n}@example.test`,
+        template: reminder,
+        data: { n },
+      });
     }
-    await waitUntil(() => inFlight === POOL_CONNECTIONS, { description: `${POOL_CONNECTIONS} messages to be held by the server` });
-    await waitUntil(async () => (await countSending()) === CONCURRENCY, { description: `${CONCURRENCY} emails to be claimed` });
+    await waitUntil(() => inFlight === POOL_CONNECTIONS, {
+      description: `${POOL_CONNECTIONS} messages to be held by the server`,
+    });
+    await waitUntil(async () => (await countSending()) === CONCURRENCY, {
+      description: `${CONCURRENCY} emails to be claimed`,
+    });
 
     const closing = harness.api.close().then(() => (closed = true));
     // The server answers while the app shuts down: the held sends complete during the shutdown.
@@ -102,8 +125,12 @@ describe('closing the app while emails are in flight', () => {
     await Promise.race([closing, rejectAfter(15_000, 'app.close() to finish')]);
 
     const database = new BetterSqlite3(databaseFile, { readonly: true });
-    const rows = database.prepare('SELECT id, status, lease_owner, message_id, last_error_code FROM outbound_emails').all() as OutboxRow[];
-    const holds = database.prepare('SELECT organization_id, held_reason FROM mail_route_health WHERE held_reason IS NOT NULL').all();
+    const rows = database
+      .prepare('SELECT id, status, lease_owner, message_id, last_error_code FROM outbound_emails')
+      .all() as OutboxRow[];
+    const holds = database
+      .prepare('SELECT organization_id, held_reason FROM mail_route_health WHERE held_reason IS NOT NULL')
+      .all();
     database.close();
 
     // The sends in flight at the shutdown were delivered and recorded as sent.
@@ -116,7 +143,9 @@ describe('closing the app while emails are in flight', () => {
     // another instance), and nothing about the shutdown holds the organization's queue.
     expect(rows.filter((row) => row.status === 'sending' && row.lease_owner === owner)).toEqual([]);
     const undelivered = rows.filter((row) => !delivered.has(row.message_id));
-    expect(undelivered.filter((row) => row.status !== 'queued' && row.status !== 'retrying').map(statusOf)).toEqual([]);
+    expect(
+      undelivered.filter((row) => row.status !== 'queued' && row.status !== 'retrying').map(statusOf),
+    ).toEqual([]);
     expect(holds).toEqual([]);
     await waitUntil(() => server.activeConnections() === 0, {
       description: `every SMTP connection to close (${server.activeConnections()} open)`,

@@ -59,13 +59,21 @@ describe('delivery against servers that never answer', () => {
       );
   const healthyRoute: RouteTo = (organizationId) => routeTo(healthy)(organizationId);
   // Plain TCP first (STARTTLS), so the blackhole is met by the greeting timeout, not the TLS handshake.
-  const blackholeRoute: RouteTo = (organizationId) => routeTo({ port: blackhole.port, security: 'starttls' })(organizationId);
+  const blackholeRoute: RouteTo = (organizationId) =>
+    routeTo({ port: blackhole.port, security: 'starttls' })(organizationId);
   const stallingRoute: RouteTo = (organizationId) => routeTo(stalling)(organizationId);
-  const synDroppingRoute: RouteTo = (organizationId) => routeTo({ port: synDropping.port, security: 'starttls' })(organizationId);
+  const synDroppingRoute: RouteTo = (organizationId) =>
+    routeTo({ port: synDropping.port, security: 'starttls' })(organizationId);
 
   const emails = () => harness.api.app.get(DataSource).getRepository(OutboundEmail);
   const send = (organizationId: OrganizationId) =>
-    mailer.send({ organizationId, kind: 'notification', to: `user${++sequence}@example.test`, template: notice, data: { n: sequence } });
+    mailer.send({
+      organizationId,
+      kind: 'notification',
+      to: `user${++sequence}@example.test`,
+      template: notice,
+      data: { n: sequence },
+    });
   const waitForSent = (id: string, timeoutMs = 10_000) =>
     waitUntil(
       async () => {
@@ -113,30 +121,37 @@ describe('delivery against servers that never answer', () => {
   it.each([
     { server: 'never greets', route: () => blackholeRoute, timeoutMs: GREETING_TIMEOUT_MS },
     { server: 'stalls after EHLO, at MAIL FROM', route: () => stallingRoute, timeoutMs: SOCKET_TIMEOUT_MS },
-    { server: 'swallows the connection’s packets', route: () => synDroppingRoute, timeoutMs: CONNECTION_TIMEOUT_MS },
-  ])('ends every attempt at a server that $server within its timeout, then retries, and delivers once the route is fixed', async ({ route, timeoutMs }) => {
-    const organizationId = organizations[0];
-    harness.routes.set(route()(organizationId));
-    const id = await send(organizationId);
+    {
+      server: 'swallows the connection’s packets',
+      route: () => synDroppingRoute,
+      timeoutMs: CONNECTION_TIMEOUT_MS,
+    },
+  ])(
+    'ends every attempt at a server that $server within its timeout, then retries, and delivers once the route is fixed',
+    async ({ route, timeoutMs }) => {
+      const organizationId = organizations[0];
+      harness.routes.set(route()(organizationId));
+      const id = await send(organizationId);
 
-    const attempts = await watchAttempts(() => emails().findOneBy({ id }), {
-      count: 2,
-      leaseSeconds: LEASE_SECONDS,
-      timeoutMs: 2 * (timeoutMs + SLACK_MS) + 2000,
-    });
+      const attempts = await watchAttempts(() => emails().findOneBy({ id }), {
+        count: 2,
+        leaseSeconds: LEASE_SECONDS,
+        timeoutMs: 2 * (timeoutMs + SLACK_MS) + 2000,
+      });
 
-    for (const attempt of attempts) {
-      expect(attempt).toMatchObject({ status: 'retrying', code: 'timeout' });
-      // It waited for the timeout (not an immediate refusal), and no longer.
-      expect(attempt.elapsedMs).toBeGreaterThanOrEqual(timeoutMs - 20);
-      expect(attempt.elapsedMs).toBeLessThan(timeoutMs + SLACK_MS);
-    }
-    // Delayed, never dropped: through a working server it goes out, with its own Message-ID.
-    harness.routes.set(healthyRoute(organizationId));
-    const sent = await waitForSent(id);
-    const [message] = await healthy.waitForMessages(1);
-    expect(message?.messageId).toBe(sent.messageId);
-  });
+      for (const attempt of attempts) {
+        expect(attempt).toMatchObject({ status: 'retrying', code: 'timeout' });
+        // It waited for the timeout (not an immediate refusal), and no longer.
+        expect(attempt.elapsedMs).toBeGreaterThanOrEqual(timeoutMs - 20);
+        expect(attempt.elapsedMs).toBeLessThan(timeoutMs + SLACK_MS);
+      }
+      // Delayed, never dropped: through a working server it goes out, with its own Message-ID.
+      harness.routes.set(healthyRoute(organizationId));
+      const sent = await waitForSent(id);
+      const [message] = await healthy.waitForMessages(1);
+      expect(message?.messageId).toBe(sent.messageId);
+    },
+  );
 
   it('ends an attempt on a pooled connection that stalls after earlier deliveries within the socket timeout', async () => {
     const organizationId = organizations[1];
@@ -154,7 +169,10 @@ describe('delivery against servers that never answer', () => {
     });
 
     // nodemailer reports a reused connection that went quiet as closed (ECONNECTION), not as a timeout.
-    expect(attempt).toMatchObject({ status: 'retrying', code: expect.stringMatching(/^(timeout|connection_lost)$/) });
+    expect(attempt).toMatchObject({
+      status: 'retrying',
+      code: expect.stringMatching(/^(timeout|connection_lost)$/),
+    });
     expect(attempt?.elapsedMs).toBeGreaterThanOrEqual(SOCKET_TIMEOUT_MS - 20);
     expect(attempt?.elapsedMs).toBeLessThan(SOCKET_TIMEOUT_MS + SLACK_MS);
     harness.routes.set(healthyRoute(organizationId));
@@ -162,16 +180,24 @@ describe('delivery against servers that never answer', () => {
   });
 
   it('keeps delivering other organizations’ emails while every worker meets a server that never answers', async () => {
-    const [neverGreets, stalls, swallows, healthyOrganization] = organizations as [OrganizationId, OrganizationId, OrganizationId, OrganizationId];
+    const [neverGreets, stalls, swallows, healthyOrganization] = organizations as [
+      OrganizationId,
+      OrganizationId,
+      OrganizationId,
+      OrganizationId,
+    ];
     harness.routes.set(blackholeRoute(neverGreets));
     harness.routes.set(stallingRoute(stalls));
     harness.routes.set(synDroppingRoute(swallows));
     harness.routes.set(healthyRoute(healthyOrganization));
     const stuck = [await send(neverGreets), await send(stalls), await send(swallows)];
-    await waitUntil(async () => (await emails().countBy({ id: In(stuck), status: 'sending' })) === CONCURRENCY, {
-      description: 'the three emails to dead servers to take every worker',
-      intervalMs: 10,
-    });
+    await waitUntil(
+      async () => (await emails().countBy({ id: In(stuck), status: 'sending' })) === CONCURRENCY,
+      {
+        description: 'the three emails to dead servers to take every worker',
+        intervalMs: 10,
+      },
+    );
 
     // A steady stream from a healthy organization, one email at a time, until each dead
     // server's email has been tried three times.

@@ -1,7 +1,12 @@
 import { DataSource } from 'typeorm';
 import type { OrganizationId } from '@mailroute/api/core';
 import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
-import { customRouteTo, insertOrganizations, type MailTestHarness, startMailTestHarness } from '../../testing';
+import {
+  customRouteTo,
+  insertOrganizations,
+  type MailTestHarness,
+  startMailTestHarness,
+} from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { defineMailTemplate } from '../templates/mail-template';
@@ -38,7 +43,10 @@ describe('the transport cache with many organizations on their own servers', () 
     const indexes = Array.from({ length: ORGANIZATIONS }, (_, index) => index);
     servers = await Promise.all(
       Array.from({ length: SERVERS }, (_, server) =>
-        startTestSmtpServer({ security: 'tls', users: indexes.filter((index) => index % SERVERS === server).map(credentialsOf) }),
+        startTestSmtpServer({
+          security: 'tls',
+          users: indexes.filter((index) => index % SERVERS === server).map(credentialsOf),
+        }),
       ),
     );
     harness = await startMailTestHarness({
@@ -52,7 +60,11 @@ describe('the transport cache with many organizations on their own servers', () 
     organizations = await insertOrganizations(harness.api.app, ORGANIZATIONS);
     organizations.forEach((organizationId, index) =>
       harness.routes.set(
-        customRouteTo(servers[index % SERVERS], { organizationId, ...credentialsOf(index), sender: senderOf(index) }),
+        customRouteTo(servers[index % SERVERS], {
+          organizationId,
+          ...credentialsOf(index),
+          sender: senderOf(index),
+        }),
       ),
     );
   }, 30_000);
@@ -69,37 +81,60 @@ describe('the transport cache with many organizations on their own servers', () 
     const sampler = setInterval(() => (mostLive = Math.max(mostLive, resolver.liveTransports())), 2);
     try {
       for (const [index, organizationId] of organizations.entries()) {
-        await mailer.send({ organizationId, kind: 'notification', to: recipientOf(index), template: digest, data: { n: index } });
+        await mailer.send({
+          organizationId,
+          kind: 'notification',
+          to: recipientOf(index),
+          template: digest,
+          data: { n: index },
+        });
       }
-      await waitUntil(() => servers.reduce((sum, server) => sum + server.messages.length, 0) >= ORGANIZATIONS, {
-        description: `${ORGANIZATIONS} emails to arrive`,
-        timeoutMs: 50_000,
-        intervalMs: 50,
-      });
+      await waitUntil(
+        () => servers.reduce((sum, server) => sum + server.messages.length, 0) >= ORGANIZATIONS,
+        {
+          description: `${ORGANIZATIONS} emails to arrive`,
+          timeoutMs: 50_000,
+          intervalMs: 50,
+        },
+      );
     } finally {
       clearInterval(sampler);
     }
 
     // Each organization's email came once, through its own server, sender and credentials.
     const arrivals = servers.flatMap((server, serverIndex) =>
-      server.messages.map((message) => `${serverIndex} ${message.to.join()} ${message.from?.address} ${message.authenticatedUser}`),
+      server.messages.map(
+        (message) =>
+          `${serverIndex} ${message.to.join()} ${message.from?.address} ${message.authenticatedUser}`,
+      ),
     );
     expect(arrivals.sort()).toEqual(
       organizations
-        .map((_, index) => `${index % SERVERS} ${recipientOf(index)} ${senderOf(index)} ${credentialsOf(index).username}`)
+        .map(
+          (_, index) =>
+            `${index % SERVERS} ${recipientOf(index)} ${senderOf(index)} ${credentialsOf(index).username}`,
+        )
         .sort(),
     );
     // At most CACHE_SIZE cached transports, plus the evicted ones still finishing a send (one per worker at most).
     expect(mostLive).toBeLessThanOrEqual(CACHE_SIZE + CONCURRENCY);
     expect(mostLive).toBeGreaterThanOrEqual(CACHE_SIZE);
-    await waitUntil(async () => (await harness.api.app.get(DataSource).getRepository(OutboundEmail).countBy({ status: 'sent' })) === ORGANIZATIONS, {
-      description: 'every email to be recorded as sent',
-    });
+    await waitUntil(
+      async () =>
+        (await harness.api.app.get(DataSource).getRepository(OutboundEmail).countBy({ status: 'sent' })) ===
+        ORGANIZATIONS,
+      {
+        description: 'every email to be recorded as sent',
+      },
+    );
 
     // Once idle, every transport is closed and every server sees its connections end.
-    await waitUntil(() => resolver.liveTransports() === 0 && servers.every((server) => server.activeConnections() === 0), {
-      description: 'every transport and connection to close after the idle period',
-      timeoutMs: IDLE_MS + 5000,
-    });
+    await waitUntil(
+      () => resolver.liveTransports() === 0 && servers.every((server) => server.activeConnections() === 0),
+      {
+        description: 'every transport and connection to close after the idle period',
+        timeoutMs: IDLE_MS + 5000,
+      },
+    );
   }, 90_000);
 });

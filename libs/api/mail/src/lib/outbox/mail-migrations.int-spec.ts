@@ -8,7 +8,9 @@ import { mailSchema } from '../mail-schema';
 
 function schemaSuite(database: () => DatabaseConfig): void {
   it('migrates up to exactly what the entities declare, and back down', async () => {
-    const dataSource = new DataSource(buildDataSourceOptions(database(), mergeSchemas(coreSchema, mailSchema)));
+    const dataSource = new DataSource(
+      buildDataSourceOptions(database(), mergeSchemas(coreSchema, mailSchema)),
+    );
     await dataSource.initialize();
     try {
       await dataSource.runMigrations();
@@ -23,7 +25,9 @@ function schemaSuite(database: () => DatabaseConfig): void {
       } finally {
         await runner.release();
       }
-      expect((await dataSource.runMigrations()).map((migration) => migration.name)).toEqual(['CreateOutboundEmails1764100000000']);
+      expect((await dataSource.runMigrations()).map((migration) => migration.name)).toEqual([
+        'CreateOutboundEmails1764100000000',
+      ]);
     } finally {
       await dataSource.destroy();
     }
@@ -31,7 +35,10 @@ function schemaSuite(database: () => DatabaseConfig): void {
 }
 
 describe('mail schema on SQLite', () => {
-  schemaSuite(() => ({ type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'mailroute-mail-schema-')), 'db.sqlite') }));
+  schemaSuite(() => ({
+    type: 'sqlite',
+    path: join(mkdtempSync(join(tmpdir(), 'mailroute-mail-schema-')), 'db.sqlite'),
+  }));
 });
 
 describeWithPostgres('mail schema on PostgreSQL', () => {

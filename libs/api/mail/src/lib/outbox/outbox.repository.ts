@@ -75,14 +75,21 @@ export class OutboxRepository {
       { now, limit },
       {},
     );
-    return ((await this.dataSource.query(sql, parameters)) as { id: string; attempts: number | string }[]).map((row) => ({
+    return (
+      (await this.dataSource.query(sql, parameters)) as { id: string; attempts: number | string }[]
+    ).map((row) => ({
       id: row.id,
       attempts: Number(row.attempts),
     }));
   }
 
   /** The one claim statement behind claimDue and claimById. */
-  private async claim(owner: string, now: Date, leaseUntil: Date, options: { limit: number; id?: string }): Promise<OutboundEmail[]> {
+  private async claim(
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    options: { limit: number; id?: string },
+  ): Promise<OutboundEmail[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `UPDATE outbound_emails SET status = 'sending', lease_owner = :owner, lease_expires_at = :leaseUntil,
@@ -100,7 +107,9 @@ export class OutboxRepository {
     );
     const result: unknown = await this.dataSource.query(sql, parameters);
     // PostgreSQL answers [rows, count] for UPDATE … RETURNING; SQLite answers the rows.
-    const rows = (postgres && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+    const rows = (postgres && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
+      id: string;
+    }[];
     if (rows.length === 0) {
       return [];
     }
@@ -176,7 +185,12 @@ export class OutboxRepository {
     return (await this.requeueWhere(organizationId, now, ['failed', 'held'], id)) === 1;
   }
 
-  private async requeueWhere(organizationId: OrganizationId, now: Date, states: EmailStatus[], id?: string): Promise<number> {
+  private async requeueWhere(
+    organizationId: OrganizationId,
+    now: Date,
+    states: EmailStatus[],
+    id?: string,
+  ): Promise<number> {
     const update = this.repository()
       .createQueryBuilder()
       .update(OutboundEmail)

@@ -12,10 +12,15 @@ export const MAIL_QUEUE_KIND = Symbol('MailQueueKind');
  * The queue this process uses: the one the app asked for, else `redis` exactly when REDIS_URL is
  * set (the product's rule: "With REDIS_URL: BullMQ queue").
  */
-export function chooseMailQueue(requested: MailQueueKind | undefined, redisUrl: string | null): MailQueueKind {
+export function chooseMailQueue(
+  requested: MailQueueKind | undefined,
+  redisUrl: string | null,
+): MailQueueKind {
   const kind = requested ?? (redisUrl ? 'redis' : 'in-process');
   if (kind === 'redis' && !redisUrl) {
-    throw new ConfigError([{ variable: 'REDIS_URL', reason: 'is required to dispatch mail through the Redis queue' }]);
+    throw new ConfigError([
+      { variable: 'REDIS_URL', reason: 'is required to dispatch mail through the Redis queue' },
+    ]);
   }
   return kind;
 }

@@ -26,7 +26,11 @@ export interface DueEmail {
  * - finished jobs are removed at once, so nothing but pending work stays in Redis;
  * - one BullMQ attempt: the row's retry schedule decides when to try again, not BullMQ.
  */
-export function outboundEmailJob(email: DueEmail): { name: string; data: OutboundEmailJob; opts: BulkJobOptions } {
+export function outboundEmailJob(email: DueEmail): {
+  name: string;
+  data: OutboundEmailJob;
+  opts: BulkJobOptions;
+} {
   return {
     name: 'deliver',
     data: { emailId: email.id },

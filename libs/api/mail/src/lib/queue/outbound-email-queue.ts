@@ -3,7 +3,12 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@mailroute/api/core';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
-import { type DueEmail, OUTBOUND_EMAIL_QUEUE, type OutboundEmailJob, outboundEmailJob } from './outbound-email-jobs';
+import {
+  type DueEmail,
+  OUTBOUND_EMAIL_QUEUE,
+  type OutboundEmailJob,
+  outboundEmailJob,
+} from './outbound-email-jobs';
 
 /**
  * This process's side of the BullMQ queue: its Redis connection (the worker shares it; BullMQ
@@ -41,7 +46,10 @@ export class OutboundEmailQueue {
     // maxRetriesPerRequest null: BullMQ's worker requires it on a connection it shares; a command
     // issued during an outage then waits for the reconnection instead of failing (the sweeper
     // bounds its own wait and does not enqueue while Redis is unreachable).
-    const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, connectionName: 'mailroute-mail' });
+    const redis = new Redis(this.config.redisUrl, {
+      maxRetriesPerRequest: null,
+      connectionName: 'mailroute-mail',
+    });
     redis.on('ready', () => this.connected());
     redis.on('error', (error: Error) => this.unreachable(error));
     this.redis = redis;

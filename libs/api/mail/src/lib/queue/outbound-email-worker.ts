@@ -122,7 +122,10 @@ export class OutboundEmailWorker {
       await this.delivery.deliver(email, this.owner);
     } catch (error) {
       // The row keeps its lease; once it expires the sweeper enqueues the email again.
-      this.logger.error({ organizationId: email.organizationId, emailId: email.id, err: error }, 'Delivery crashed');
+      this.logger.error(
+        { organizationId: email.organizationId, emailId: email.id, err: error },
+        'Delivery crashed',
+      );
     }
   }
 }

@@ -56,7 +56,9 @@ export class OutboxSweeper {
   }
 
   private async run(): Promise<void> {
-    const interval = this.config.mail.dispatcher ? this.config.mail.pollIntervalMs : ENQUEUE_ONLY_SWEEP_INTERVAL_MS;
+    const interval = this.config.mail.dispatcher
+      ? this.config.mail.pollIntervalMs
+      : ENQUEUE_ONLY_SWEEP_INTERVAL_MS;
     while (this.running) {
       // Waiting starts before the sweep: an email written during the sweep wakes the next one.
       const next = this.signal.wait(interval);
@@ -91,7 +93,10 @@ export class OutboxSweeper {
 function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   // The work may still finish after the timeout: a late job is as harmless as a duplicate one.
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     timer.unref();
     work.then(
       (value) => {

@@ -40,7 +40,9 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
     harness = await startMailTestHarness({ env: { REDIS_URL: `redis://127.0.0.1:${relay.port}` } });
     acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme' });
     initech = await seedOrganization(harness.api.app, 'initech', { name: 'Initech' });
-    harness.routes.set(customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_USER, sender: 'notify@acme.test' }));
+    harness.routes.set(
+      customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_USER, sender: 'notify@acme.test' }),
+    );
     mailer = harness.api.app.get(MailerService);
   });
 
@@ -59,7 +61,13 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
 
   const emails = () => harness.api.app.get(DataSource).getRepository(OutboundEmail);
   const send = (organization: SeededOrganization, n: number) =>
-    mailer.send({ organizationId: organization.id, kind: 'notification', to: `user${n}@example.test`, template: notice, data: { n } });
+    mailer.send({
+      organizationId: organization.id,
+      kind: 'notification',
+      to: `user${n}@example.test`,
+      template: notice,
+      data: { n },
+    });
   const waitForSent = (ids: string[], timeoutMs = 15_000) =>
     waitUntil(
       async () => {
@@ -79,7 +87,8 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
       harness.platform.waitForMessages(30, { timeoutMs: 20_000 }),
     ]);
     const rows = await waitForSent(ids);
-    const subjectsOf = (messages: typeof atAcme) => messages.map((m) => Number(/#(\d+)/.exec(m.subject ?? '')?.[1]) % 2);
+    const subjectsOf = (messages: typeof atAcme) =>
+      messages.map((m) => Number(/#(\d+)/.exec(m.subject ?? '')?.[1]) % 2);
     expect(new Set(subjectsOf(atAcme))).toEqual(new Set([0]));
     expect(new Set(subjectsOf(atPlatform))).toEqual(new Set([1]));
     expect(new Set(atAcme.map((m) => m.from?.address))).toEqual(new Set(['notify@acme.test']));
@@ -92,7 +101,13 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
   it('sweeps in an email committed without a job (written in the caller’s transaction)', async () => {
     const id = await harness.api.app.get(DataSource).transaction((manager) =>
       mailer.send(
-        { organizationId: acme.id, kind: 'notification', to: 'in-transaction@example.test', template: notice, data: { n: 100 } },
+        {
+          organizationId: acme.id,
+          kind: 'notification',
+          to: 'in-transaction@example.test',
+          template: notice,
+          data: { n: 100 },
+        },
         manager,
       ),
     );
@@ -104,12 +119,23 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
   it('takes over an email whose sender died, once its lease expired, with the same Message-ID', async () => {
     const id = await harness.api.app.get(DataSource).transaction(async (manager) => {
       const written = await mailer.send(
-        { organizationId: initech.id, kind: 'notification', to: 'orphan@example.test', template: notice, data: { n: 101 } },
+        {
+          organizationId: initech.id,
+          kind: 'notification',
+          to: 'orphan@example.test',
+          template: notice,
+          data: { n: 101 },
+        },
         manager,
       );
       await manager.getRepository(OutboundEmail).update(
         { id: written },
-        { status: 'sending', leaseOwner: 'crashed-sender', leaseExpiresAt: new Date(Date.now() - 1000), attempts: 1 },
+        {
+          status: 'sending',
+          leaseOwner: 'crashed-sender',
+          leaseExpiresAt: new Date(Date.now() - 1000),
+          attempts: 1,
+        },
       );
       return written;
     });

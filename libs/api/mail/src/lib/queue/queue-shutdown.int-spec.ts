@@ -67,7 +67,9 @@ describeWithRedis('shutting down the Redis queue dispatch', () => {
 
   async function sendHeldEmail(api: MailTestHarness): Promise<{ id: string; databasePath: string }> {
     const acme = await seedOrganization(api.api.app, 'acme', { name: 'Acme' });
-    api.routes.set(customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_USER, sender: 'notify@acme.test' }));
+    api.routes.set(
+      customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_USER, sender: 'notify@acme.test' }),
+    );
     const id = await api.api.app.get(MailerService).send({
       organizationId: acme.id,
       kind: 'notification',
@@ -75,7 +77,10 @@ describeWithRedis('shutting down the Redis queue dispatch', () => {
       template: notice,
       data: { n: 1 },
     });
-    await waitUntil(() => holdMessages.arrived, { description: 'the email to reach the server', timeoutMs: 15_000 });
+    await waitUntil(() => holdMessages.arrived, {
+      description: 'the email to reach the server',
+      timeoutMs: 15_000,
+    });
     const database = api.api.config.database;
     if (database.type !== 'sqlite') {
       throw new Error('This suite reads the SQLite file after the app is closed');
@@ -86,7 +91,8 @@ describeWithRedis('shutting down the Redis queue dispatch', () => {
   function statusOf(databasePath: string, id: string): unknown {
     const db = new BetterSqlite3(databasePath, { readonly: true });
     try {
-      return (db.prepare('SELECT status FROM outbound_emails WHERE id = ?').get(id) as { status: string }).status;
+      return (db.prepare('SELECT status FROM outbound_emails WHERE id = ?').get(id) as { status: string })
+        .status;
     } finally {
       db.close();
     }

@@ -4,7 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { seedOrganization, type SeededOrganization, startTestApi, type TestApi } from '@mailroute/api/core/testing';
+import {
+  seedOrganization,
+  type SeededOrganization,
+  startTestApi,
+  type TestApi,
+} from '@mailroute/api/core/testing';
 import {
   describeWithPostgres,
   describeWithRedis,
@@ -74,7 +79,8 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
 
     beforeAll(async () => {
       const users = WORKERS.map(credentialsOf);
-      const onMessage = () => (acceptDelayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, acceptDelayMs)) : undefined);
+      const onMessage = () =>
+        acceptDelayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, acceptDelayMs)) : undefined;
       [postgres, redis, acmeServer, globexServer, platformServer] = await Promise.all([
         startThrowawayPostgres({ database: 'mailroute_queue' }),
         startThrowawayRedis(),
@@ -124,8 +130,16 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
           startWorkerProcess(worker, {
             env: environment(worker),
             routes: [
-              customRouteTo(acmeServer, { organizationId: acme.id, ...credentials, sender: 'notify@acme.test' }),
-              customRouteTo(globexServer, { organizationId: globex.id, ...credentials, sender: 'bot@globex.test' }),
+              customRouteTo(acmeServer, {
+                organizationId: acme.id,
+                ...credentials,
+                sender: 'notify@acme.test',
+              }),
+              customRouteTo(globexServer, {
+                organizationId: globex.id,
+                ...credentials,
+                sender: 'bot@globex.test',
+              }),
             ],
           }),
         );
@@ -164,7 +178,9 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
         timeoutMs,
         intervalMs: 250,
       }).catch((error: unknown) => {
-        throw new Error(`${String(error)}\n${workers.map((w) => `--- ${w.name}\n${w.output.join('').slice(-3000)}`).join('\n')}`);
+        throw new Error(
+          `${String(error)}\n${workers.map((w) => `--- ${w.name}\n${w.output.join('').slice(-3000)}`).join('\n')}`,
+        );
       });
       return emails().find();
     }
@@ -195,7 +211,10 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
       const messageIdsByRecipient = new Map<string, Set<string | undefined>>();
       for (const message of all) {
         const recipient = message.envelope.rcptTo.join(',');
-        messageIdsByRecipient.set(recipient, (messageIdsByRecipient.get(recipient) ?? new Set()).add(message.messageId));
+        messageIdsByRecipient.set(
+          recipient,
+          (messageIdsByRecipient.get(recipient) ?? new Set()).add(message.messageId),
+        );
       }
       expect([...messageIdsByRecipient.values()].every((messageIds) => messageIds.size === 1)).toBe(true);
       expect(all.length - rowMessageIds.size).toBeLessThanOrEqual(5);
@@ -213,11 +232,14 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
       acceptDelayMs = 100;
       const victim = workerNamed('worker-2');
       const ids = await sendEmails(1000, 150);
-      await waitUntil(async () => (await emails().countBy({ status: 'sending', leaseOwner: victim.owner })) > 0, {
-        description: `${victim.name} to be sending`,
-        timeoutMs: 30_000,
-        intervalMs: 10,
-      });
+      await waitUntil(
+        async () => (await emails().countBy({ status: 'sending', leaseOwner: victim.owner })) > 0,
+        {
+          description: `${victim.name} to be sending`,
+          timeoutMs: 30_000,
+          intervalMs: 10,
+        },
+      );
       victim.child.kill('SIGKILL');
       await victim.exited;
       const killedAt = Date.now();
@@ -261,7 +283,14 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
 function startWorkerProcess(name: string, spec: QueueWorkerProcessSpec): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', WORKER_SCRIPT, JSON.stringify(spec)],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      WORKER_SCRIPT,
+      JSON.stringify(spec),
+    ],
     {
       cwd: WORKSPACE,
       env: {
@@ -285,7 +314,10 @@ function startWorkerProcess(name: string, spec: QueueWorkerProcessSpec): WorkerP
 
 function readyOf(worker: WorkerProcess): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${worker.name} did not start:\n${worker.output.join('')}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${worker.name} did not start:\n${worker.output.join('')}`)),
+      120_000,
+    );
     worker.child.on('message', (message: QueueWorkerProcessMessage) => {
       clearTimeout(timer);
       if (message.type === 'ready') {

@@ -2,7 +2,9 @@ import { toSafeSubject } from './mail-subject';
 
 describe('toSafeSubject', () => {
   it('turns line breaks and other control characters into single spaces', () => {
-    expect(toSafeSubject('Report\r\nBcc: x@example.com\tnow\u0007\u0085!')).toBe('Report Bcc: x@example.com now !');
+    expect(toSafeSubject('Report\r\nBcc: x@example.com\tnow\u0007\u0085!')).toBe(
+      'Report Bcc: x@example.com now !',
+    );
   });
 
   it('trims and collapses whitespace', () => {

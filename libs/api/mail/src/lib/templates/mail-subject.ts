@@ -13,5 +13,10 @@ export function toSafeSubject(rendered: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const characters = Array.from(flat);
-  return characters.length <= MAX_SUBJECT_LENGTH ? flat : `${characters.slice(0, MAX_SUBJECT_LENGTH - 1).join('').trimEnd()}…`;
+  return characters.length <= MAX_SUBJECT_LENGTH
+    ? flat
+    : `${characters
+        .slice(0, MAX_SUBJECT_LENGTH - 1)
+        .join('')
+        .trimEnd()}…`;
 }

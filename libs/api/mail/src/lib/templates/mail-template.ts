@@ -53,9 +53,13 @@ const TEMPLATE_NAME = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/;
  * locale. Data fields are referred to by name (`{{host}}`), as are `{{organizationName}}`,
  * `{{publicUrl}}` and `{{locale}}`. No helpers besides Handlebars' built-in ones (`#if`, `#each`…).
  */
-export function defineMailTemplate<TData extends MailTemplateData>(definition: MailTemplateDefinition): MailTemplate<TData> {
+export function defineMailTemplate<TData extends MailTemplateData>(
+  definition: MailTemplateDefinition,
+): MailTemplate<TData> {
   if (!TEMPLATE_NAME.test(definition.name)) {
-    throw new Error(`Mail template name "${definition.name}" must be lowercase words separated by dots, e.g. "notifications.comment_added"`);
+    throw new Error(
+      `Mail template name "${definition.name}" must be lowercase words separated by dots, e.g. "notifications.comment_added"`,
+    );
   }
   const copy = (source: LocalizedSource): LocalizedSource => Object.freeze({ en: source.en, fr: source.fr });
   return Object.freeze({

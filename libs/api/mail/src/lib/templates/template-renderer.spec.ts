@@ -23,7 +23,11 @@ describe('TemplateRenderer', () => {
   });
 
   it('renders the French parts', () => {
-    const email = new TemplateRenderer().render(greeting, { name: 'Ada', comment: 'bienvenue' }, context('fr'));
+    const email = new TemplateRenderer().render(
+      greeting,
+      { name: 'Ada', comment: 'bienvenue' },
+      context('fr'),
+    );
 
     expect(email.subject).toBe('Bonjour Ada');
     expect(email.text).toBe('Bonjour Ada, bienvenue\n\n-- \nEnvoyé par Mailroute pour Acme\n');
@@ -35,13 +39,19 @@ describe('TemplateRenderer', () => {
     const comment = '<script>alert("x")</script> & <b>bold</b>';
     const email = new TemplateRenderer().render(greeting, { name: 'Ada', comment }, context());
 
-    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    expect(email.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;',
+    );
     expect(email.html).not.toContain('<script>');
     expect(email.text).toContain(comment);
   });
 
   it('does not HTML-escape the subject', () => {
-    const email = new TemplateRenderer().render(greeting, { name: 'Tom & "Jerry" <tj>', comment: '' }, context());
+    const email = new TemplateRenderer().render(
+      greeting,
+      { name: 'Tom & "Jerry" <tj>', comment: '' },
+      context(),
+    );
 
     expect(email.subject).toBe('Hello Tom & "Jerry" <tj>');
   });
@@ -52,7 +62,9 @@ describe('TemplateRenderer', () => {
     const render = () => renderer.render(greeting, { name: 'Ada' }, context('fr'));
 
     expect(render).toThrow(MailTemplateRenderError);
-    expect(render).toThrow('Cannot render mail template "test.greeting" (fr, text): the data has no "comment"');
+    expect(render).toThrow(
+      'Cannot render mail template "test.greeting" (fr, text): the data has no "comment"',
+    );
   });
 
   it('names a nested path that is missing', () => {
@@ -69,7 +81,12 @@ describe('TemplateRenderer', () => {
       throw new Error('expected a render error');
     } catch (error: unknown) {
       expect(error).toBeInstanceOf(MailTemplateRenderError);
-      expect(error).toMatchObject({ templateName: 'test.nested', locale: 'en', part: 'text', field: 'author.name' });
+      expect(error).toMatchObject({
+        templateName: 'test.nested',
+        locale: 'en',
+        part: 'text',
+        field: 'author.name',
+      });
     }
   });
 
@@ -92,7 +109,11 @@ describe('TemplateRenderer', () => {
   });
 
   it("frames the HTML part in the layout with the organization's name and the locale", () => {
-    const email = new TemplateRenderer().render(greeting, { name: 'Ada', comment: '' }, context('fr', 'Dupont & Fils'));
+    const email = new TemplateRenderer().render(
+      greeting,
+      { name: 'Ada', comment: '' },
+      context('fr', 'Dupont & Fils'),
+    );
 
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
     expect(email.html).toContain('<html lang="fr"');
@@ -106,7 +127,10 @@ describe('TemplateRenderer', () => {
       name: 'test.links',
       subject: { en: '{{organizationName}}', fr: '{{organizationName}}' },
       text: { en: '{{publicUrl}}{{path}} ({{locale}})', fr: '{{publicUrl}}{{path}} ({{locale}})' },
-      html: { en: '<a href="{{publicUrl}}{{path}}">open</a>', fr: '<a href="{{publicUrl}}{{path}}">ouvrir</a>' },
+      html: {
+        en: '<a href="{{publicUrl}}{{path}}">open</a>',
+        fr: '<a href="{{publicUrl}}{{path}}">ouvrir</a>',
+      },
     });
     // Extra properties pass the type check when they come in a variable, so the runtime guards too.
     const forged = { path: '/settings', organizationName: 'Evil Corp' };
@@ -128,10 +152,15 @@ describe('TemplateRenderer', () => {
 
   it('refuses two different templates under one name rather than send the wrong one', () => {
     const renderer = new TemplateRenderer();
-    const impostor = defineMailTemplate<{ name: string; comment: string }>({ ...greeting, subject: { en: 'Bye {{name}}', fr: 'Salut {{name}}' } });
+    const impostor = defineMailTemplate<{ name: string; comment: string }>({
+      ...greeting,
+      subject: { en: 'Bye {{name}}', fr: 'Salut {{name}}' },
+    });
     renderer.render(greeting, { name: 'Ada', comment: '' }, context());
 
-    expect(() => renderer.render(impostor, { name: 'Ada', comment: '' }, context())).toThrow('names must be unique');
+    expect(() => renderer.render(impostor, { name: 'Ada', comment: '' }, context())).toThrow(
+      'names must be unique',
+    );
   });
 
   it('does not resolve properties from prototypes', () => {
@@ -178,10 +207,15 @@ describe('TemplateRenderer', () => {
 });
 
 describe('defineMailTemplate', () => {
-  it("refuses, at compile time, a data type that redefines a context name", () => {
+  it('refuses, at compile time, a data type that redefines a context name', () => {
     const parts = { en: '{{organizationName}}', fr: '{{organizationName}}' };
     // @ts-expect-error `organizationName` belongs to the render context
-    const template = defineMailTemplate<{ organizationName: string }>({ name: 'test.forged', subject: parts, text: parts, html: parts });
+    const template = defineMailTemplate<{ organizationName: string }>({
+      name: 'test.forged',
+      subject: parts,
+      text: parts,
+      html: parts,
+    });
 
     expect(template.name).toBe('test.forged');
   });
@@ -199,7 +233,11 @@ describe('defineMailTemplate', () => {
   it('refuses a name that is not dotted lowercase words', () => {
     const parts = { en: 'x', fr: 'x' };
 
-    expect(() => defineMailTemplate({ name: 'Bad Name', subject: parts, text: parts, html: parts })).toThrow('must be lowercase words');
-    expect(() => defineMailTemplate({ name: 'notifications.comment_added', subject: parts, text: parts, html: parts })).not.toThrow();
+    expect(() => defineMailTemplate({ name: 'Bad Name', subject: parts, text: parts, html: parts })).toThrow(
+      'must be lowercase words',
+    );
+    expect(() =>
+      defineMailTemplate({ name: 'notifications.comment_added', subject: parts, text: parts, html: parts }),
+    ).not.toThrow();
   });
 });

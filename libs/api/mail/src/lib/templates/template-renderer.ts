@@ -52,20 +52,45 @@ export class TemplateRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, Compiled>();
 
-  render<TData>(template: MailTemplate<TData>, data: NoInfer<TData>, context: MailRenderContext): RenderedEmail {
+  render<TData>(
+    template: MailTemplate<TData>,
+    data: NoInfer<TData>,
+    context: MailRenderContext,
+  ): RenderedEmail {
     const { locale } = context;
     // The context comes last: data cannot override who the email is from.
-    const values = { ...data, locale, organizationName: context.organizationName, publicUrl: context.publicUrl };
+    const values = {
+      ...data,
+      locale,
+      organizationName: context.organizationName,
+      publicUrl: context.publicUrl,
+    };
 
-    const subject = toSafeSubject(this.run(template.name, locale, 'subject', template.subject[locale], values));
+    const subject = toSafeSubject(
+      this.run(template.name, locale, 'subject', template.subject[locale], values),
+    );
     const textBody = this.run(template.name, locale, 'text', template.text[locale], values).trim();
     const htmlBody = this.run(template.name, locale, 'html', template.html[locale], values).trim();
 
     const frame = { locale, organizationName: context.organizationName, subject };
     return {
       subject,
-      text: this.run(LAYOUT, locale, 'text', textLayoutSource(locale), { ...frame, body: textBody }, template.name),
-      html: this.run(LAYOUT, locale, 'html', htmlLayoutSource(locale), { ...frame, body: htmlBody }, template.name),
+      text: this.run(
+        LAYOUT,
+        locale,
+        'text',
+        textLayoutSource(locale),
+        { ...frame, body: textBody },
+        template.name,
+      ),
+      html: this.run(
+        LAYOUT,
+        locale,
+        'html',
+        htmlLayoutSource(locale),
+        { ...frame, body: htmlBody },
+        template.name,
+      ),
     };
   }
 
@@ -81,7 +106,12 @@ export class TemplateRenderer {
     const templateName = framing ?? name;
     const errorPart = framing === undefined ? part : 'layout';
     try {
-      return this.compile(name, locale, part, source)(values, {
+      return this.compile(
+        name,
+        locale,
+        part,
+        source,
+      )(values, {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
         allowCallsToHelperMissing: false,
@@ -98,19 +128,32 @@ export class TemplateRenderer {
         locale,
         errorPart,
         field,
-        field === null ? `Cannot render ${where}: ${reason}` : `Cannot render ${where}: the data has no "${field}"`,
+        field === null
+          ? `Cannot render ${where}: ${reason}`
+          : `Cannot render ${where}: the data has no "${field}"`,
       );
     }
   }
 
-  private compile(name: string, locale: Locale, part: MailTemplatePart, source: string): Handlebars.TemplateDelegate {
+  private compile(
+    name: string,
+    locale: Locale,
+    part: MailTemplatePart,
+    source: string,
+  ): Handlebars.TemplateDelegate {
     const key = `${name}\u0000${locale}\u0000${part}`;
     const cached = this.compiled.get(key);
     if (cached) {
       if (cached.source !== source) {
         // Two different templates share a name: rendering one with the other's cached source
         // would send the wrong email.
-        throw new MailTemplateRenderError(name, locale, part, null, `Two different mail templates are named "${name}": names must be unique`);
+        throw new MailTemplateRenderError(
+          name,
+          locale,
+          part,
+          null,
+          `Two different mail templates are named "${name}": names must be unique`,
+        );
       }
       return cached.render;
     }

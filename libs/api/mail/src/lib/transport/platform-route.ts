@@ -6,7 +6,9 @@ import type { Mailbox, PlatformSmtpRoute } from '../routing/smtp-route';
 /** An email should go through the platform SMTP, but this deployment has none (development only). */
 export class PlatformSmtpNotConfiguredError extends Error {
   constructor() {
-    super('No platform SMTP server is configured (set PLATFORM_SMTP_URL): emails that use the platform SMTP cannot be sent');
+    super(
+      'No platform SMTP server is configured (set PLATFORM_SMTP_URL): emails that use the platform SMTP cannot be sent',
+    );
     this.name = 'PlatformSmtpNotConfiguredError';
   }
 }
@@ -44,11 +46,16 @@ function readCa(path: string, readCaFile: (path: string) => string): string {
   try {
     pem = readCaFile(path);
   } catch (error) {
-    const reason = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
-    throw new ConfigError([{ variable: 'PLATFORM_SMTP_CA_FILE', reason: `cannot be read (${reason}): ${path}` }]);
+    const reason =
+      typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
+    throw new ConfigError([
+      { variable: 'PLATFORM_SMTP_CA_FILE', reason: `cannot be read (${reason}): ${path}` },
+    ]);
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError([{ variable: 'PLATFORM_SMTP_CA_FILE', reason: `holds no PEM certificate: ${path}` }]);
+    throw new ConfigError([
+      { variable: 'PLATFORM_SMTP_CA_FILE', reason: `holds no PEM certificate: ${path}` },
+    ]);
   }
   return pem;
 }
@@ -57,7 +64,14 @@ function parseSender(sender: string): Mailbox {
   const mailboxes = /[\r\n]/.test(sender) ? [] : addressparser(sender);
   const mailbox = mailboxes.length === 1 ? mailboxes[0] : undefined;
   if (mailbox?.address === undefined || !/^[^@\s]+@[^@\s]+$/.test(mailbox.address)) {
-    throw new ConfigError([{ variable: 'PLATFORM_SENDER', reason: 'must be one mailbox, e.g. "Mailroute <notifications@example.com>"' }]);
+    throw new ConfigError([
+      {
+        variable: 'PLATFORM_SENDER',
+        reason: 'must be one mailbox, e.g. "Mailroute <notifications@example.com>"',
+      },
+    ]);
   }
-  return mailbox.name === '' ? { address: mailbox.address } : { address: mailbox.address, name: mailbox.name };
+  return mailbox.name === ''
+    ? { address: mailbox.address }
+    : { address: mailbox.address, name: mailbox.name };
 }

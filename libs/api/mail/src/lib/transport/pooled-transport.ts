@@ -60,7 +60,9 @@ export class PooledTransport {
       route: this.route,
       transporter: {
         sendMail: (message) =>
-          released ? Promise.reject(new Error('This transport lease was released; acquire a new one to send')) : transporter.sendMail(message),
+          released
+            ? Promise.reject(new Error('This transport lease was released; acquire a new one to send'))
+            : transporter.sendMail(message),
       },
       release: () => {
         if (released) {

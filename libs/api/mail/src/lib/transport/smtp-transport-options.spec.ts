@@ -16,7 +16,11 @@ const config = testConfig({
 });
 
 function orgRoute(overrides: Partial<CustomSmtpRoute> = {}): CustomSmtpRoute {
-  return localCustomRoute('org-a', { port: 465 }, { host: 'smtp.org-a.example', connectAddress: '203.0.113.7', ...overrides });
+  return localCustomRoute(
+    'org-a',
+    { port: 465 },
+    { host: 'smtp.org-a.example', connectAddress: '203.0.113.7', ...overrides },
+  );
 }
 
 function certificateFor(dnsName: string): PeerCertificate {
@@ -52,7 +56,10 @@ describe('smtpTransportOptions', () => {
   });
 
   it('verifies certificates with TLS 1.2 or later and never accepts an unverified one', () => {
-    expect(smtpTransportOptions(orgRoute(), config).tls).toMatchObject({ minVersion: 'TLSv1.2', rejectUnauthorized: true });
+    expect(smtpTransportOptions(orgRoute(), config).tls).toMatchObject({
+      minVersion: 'TLSv1.2',
+      rejectUnauthorized: true,
+    });
   });
 
   it('sends the configured host name as SNI while connecting to the checked address', () => {
@@ -62,15 +69,25 @@ describe('smtpTransportOptions', () => {
   it('checks the certificate against the configured host name, not the address connected to', () => {
     const check = smtpTransportOptions(orgRoute(), config).tls?.checkServerIdentity;
     expect(check?.('203.0.113.7', certificateFor('smtp.org-a.example'))).toBeUndefined();
-    expect(check?.('203.0.113.7', certificateFor('smtp.other.example'))).toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    expect(check?.('203.0.113.7', certificateFor('smtp.other.example'))).toMatchObject({
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    });
   });
 
   it('sends no SNI for an IP address host (RFC 6066) but still checks the certificate for it', () => {
-    const options = smtpTransportOptions(orgRoute({ host: '198.51.100.4', connectAddress: '198.51.100.4' }), config);
+    const options = smtpTransportOptions(
+      orgRoute({ host: '198.51.100.4', connectAddress: '198.51.100.4' }),
+      config,
+    );
     expect(options.tls?.servername).toBeUndefined();
-    const ipCertificate = { subject: { CN: 'x' }, subjectaltname: 'IP Address:198.51.100.4' } as PeerCertificate;
+    const ipCertificate = {
+      subject: { CN: 'x' },
+      subjectaltname: 'IP Address:198.51.100.4',
+    } as PeerCertificate;
     expect(options.tls?.checkServerIdentity?.('198.51.100.4', ipCertificate)).toBeUndefined();
-    expect(options.tls?.checkServerIdentity?.('198.51.100.4', certificateFor('smtp.org-a.example'))).toMatchObject({
+    expect(
+      options.tls?.checkServerIdentity?.('198.51.100.4', certificateFor('smtp.org-a.example')),
+    ).toMatchObject({
       code: 'ERR_TLS_CERT_ALTNAME_INVALID',
     });
   });
@@ -85,22 +102,35 @@ describe('smtpTransportOptions', () => {
   });
 
   it('authenticates only when the route has a username', () => {
-    expect(smtpTransportOptions(orgRoute({ username: 'mailer', password: 's3cret' }), config).auth).toEqual({ user: 'mailer', pass: 's3cret' });
+    expect(smtpTransportOptions(orgRoute({ username: 'mailer', password: 's3cret' }), config).auth).toEqual({
+      user: 'mailer',
+      pass: 's3cret',
+    });
     expect(smtpTransportOptions(orgRoute({ username: null, password: null }), config).auth).toBeUndefined();
   });
 
   it('refuses file and URL content in messages', () => {
-    expect(smtpTransportOptions(orgRoute(), config)).toMatchObject({ disableFileAccess: true, disableUrlAccess: true });
+    expect(smtpTransportOptions(orgRoute(), config)).toMatchObject({
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
   });
 
   it("greets with the public URL's host name whatever the organization configured", () => {
-    const route = orgRoute({ host: 'evil.example\r\nMAIL FROM:<x@y>', sender: { address: 'a@evil.example', name: 'Evil' } });
+    const route = orgRoute({
+      host: 'evil.example\r\nMAIL FROM:<x@y>',
+      sender: { address: 'a@evil.example', name: 'Evil' },
+    });
     expect(smtpTransportOptions(route, config).name).toBe('app.mailroute.example');
   });
 
   it('greets with an address literal when the public URL has an IP address', () => {
-    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://192.0.2.10:3000' }).name).toBe('[192.0.2.10]');
-    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://[2001:db8::1]:3000' }).name).toBe('[IPv6:2001:db8::1]');
+    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://192.0.2.10:3000' }).name).toBe(
+      '[192.0.2.10]',
+    );
+    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://[2001:db8::1]:3000' }).name).toBe(
+      '[IPv6:2001:db8::1]',
+    );
   });
 
   it('builds the platform route the same way', () => {

@@ -11,7 +11,10 @@ export type SmtpPoolTransportOptions = SMTPPoolOptions & { pool: true };
  * SMTP conversation comes from the route (already checked by the address policy) or from the
  * operator's configuration; the EHLO name in particular is never organization input.
  */
-export function smtpTransportOptions(route: SmtpRoute, config: Pick<AppConfig, 'mail' | 'publicUrl'>): SmtpPoolTransportOptions {
+export function smtpTransportOptions(
+  route: SmtpRoute,
+  config: Pick<AppConfig, 'mail' | 'publicUrl'>,
+): SmtpPoolTransportOptions {
   const { mail } = config;
   return {
     pool: true,

@@ -61,7 +61,12 @@ describe('TransportResolver against real SMTP servers', () => {
   }
 
   /** Sends the way the dispatcher does: acquire, send from the route's sender, always release. */
-  async function send(resolver: TransportResolver, organizationId: OrganizationId, subject: string, options = {}): Promise<void> {
+  async function send(
+    resolver: TransportResolver,
+    organizationId: OrganizationId,
+    subject: string,
+    options = {},
+  ): Promise<void> {
     const lease = await resolver.acquire(organizationId, options);
     try {
       await sendThrough(lease, subject);
@@ -71,10 +76,16 @@ describe('TransportResolver against real SMTP servers', () => {
   }
 
   async function sendThrough(lease: TransportLease, subject: string): Promise<void> {
-    await lease.transporter.sendMail({ from: lease.route.sender, to: 'ada@example.test', subject, text: `Body of ${subject}` });
+    await lease.transporter.sendMail({
+      from: lease.route.sender,
+      to: 'ada@example.test',
+      subject,
+      text: `Body of ${subject}`,
+    });
   }
 
-  const subjects = (smtp: TestSmtpServer): string[] => smtp.messages.map((message) => message.subject ?? '').sort();
+  const subjects = (smtp: TestSmtpServer): string[] =>
+    smtp.messages.map((message) => message.subject ?? '').sort();
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -114,15 +125,26 @@ describe('TransportResolver against real SMTP servers', () => {
   });
 
   it("delivers an organization's email over STARTTLS with its own credentials", async () => {
-    const smtp = await server({ security: 'starttls', users: [{ username: 'org-a-mailer', password: 'org-a-secret' }] });
+    const smtp = await server({
+      security: 'starttls',
+      users: [{ username: 'org-a-mailer', password: 'org-a-secret' }],
+    });
     routes.use(
-      localCustomRoute('org-a', smtp, { security: 'starttls', username: 'org-a-mailer', password: 'org-a-secret' }),
+      localCustomRoute('org-a', smtp, {
+        security: 'starttls',
+        username: 'org-a-mailer',
+        password: 'org-a-secret',
+      }),
     );
 
     await send(resolverWith(), org('org-a'), 'Hello from A');
 
     const [message] = await smtp.waitForMessages(1);
-    expect(message).toMatchObject({ subject: 'Hello from A', secure: true, authenticatedUser: 'org-a-mailer' });
+    expect(message).toMatchObject({
+      subject: 'Hello from A',
+      secure: true,
+      authenticatedUser: 'org-a-mailer',
+    });
     expect(message.tlsProtocol).toMatch(/^TLSv1\.[23]$/);
     expect(platform.messages).toHaveLength(0);
   });
@@ -156,7 +178,10 @@ describe('TransportResolver against real SMTP servers', () => {
     const resolver = resolverWith();
 
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => [send(resolver, org('org-a'), `A ${i}`), send(resolver, org('org-b'), `B ${i}`)]).flat(),
+      Array.from({ length: 20 }, (_, i) => [
+        send(resolver, org('org-a'), `A ${i}`),
+        send(resolver, org('org-b'), `B ${i}`),
+      ]).flat(),
     );
 
     await serverA.waitForMessages(20);
@@ -165,7 +190,9 @@ describe('TransportResolver against real SMTP servers', () => {
     expect(subjects(serverB).every((subject) => subject.startsWith('B '))).toBe(true);
     expect(serverA.messages).toHaveLength(20);
     expect(serverB.messages).toHaveLength(20);
-    expect(serverA.messages.every((message) => message.from?.address === 'notifications@org-a.test')).toBe(true);
+    expect(serverA.messages.every((message) => message.from?.address === 'notifications@org-a.test')).toBe(
+      true,
+    );
   });
 
   it('keeps the credentials of two organizations on the same server apart', async () => {
@@ -180,7 +207,10 @@ describe('TransportResolver against real SMTP servers', () => {
     const resolver = resolverWith();
 
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => [send(resolver, org('org-a'), `A ${i}`), send(resolver, org('org-b'), `B ${i}`)]).flat(),
+      Array.from({ length: 10 }, (_, i) => [
+        send(resolver, org('org-a'), `A ${i}`),
+        send(resolver, org('org-b'), `B ${i}`),
+      ]).flat(),
     );
 
     const messages = await shared.waitForMessages(20);
@@ -203,14 +233,19 @@ describe('TransportResolver against real SMTP servers', () => {
   });
 
   it('verifies the certificate for the configured host name while connecting to the checked address', async () => {
-    const certificate = await createTestCertificate({ commonName: 'mail.org-a.test', altNames: ['mail.org-a.test'] });
+    const certificate = await createTestCertificate({
+      commonName: 'mail.org-a.test',
+      altNames: ['mail.org-a.test'],
+    });
     const smtp = await server({ certificate });
     routes.use(localCustomRoute('org-a', smtp, { host: 'mail.org-a.test', connectAddress: '127.0.0.1' }));
     routes.use(localCustomRoute('org-b', smtp, { host: 'mail.org-b.test', connectAddress: '127.0.0.1' }));
     const resolver = resolverWith();
 
     await send(resolver, org('org-a'), 'Right name');
-    await expect(send(resolver, org('org-b'), 'Wrong name')).rejects.toThrow(/Hostname\/IP does not match certificate's altnames/);
+    await expect(send(resolver, org('org-b'), 'Wrong name')).rejects.toThrow(
+      /Hostname\/IP does not match certificate's altnames/,
+    );
 
     expect(subjects(smtp)).toEqual(['Right name']);
   });
@@ -227,7 +262,9 @@ describe('TransportResolver against real SMTP servers', () => {
 
     expect(subjects(oldServer)).toEqual(['Before']);
     expect(subjects(newServer)).toEqual(['After']);
-    await waitUntil(() => oldServer.activeConnections() === 0, { description: 'the replaced transport to close its connection' });
+    await waitUntil(() => oldServer.activeConnections() === 0, {
+      description: 'the replaced transport to close its connection',
+    });
     expect(resolver.liveTransports()).toBe(1);
   });
 
@@ -250,9 +287,12 @@ describe('TransportResolver against real SMTP servers', () => {
         Array.from({ length: 5 }, (_, k) => `From org-${index + k * pool.length}`).sort(),
       );
     });
-    await waitUntil(() => resolver.liveTransports() === 0 && pool.every((smtp) => smtp.activeConnections() === 0), {
-      description: 'the idle transports to close and every server to see its connections end',
-    });
+    await waitUntil(
+      () => resolver.liveTransports() === 0 && pool.every((smtp) => smtp.activeConnections() === 0),
+      {
+        description: 'the idle transports to close and every server to see its connections end',
+      },
+    );
   });
 
   it('closes an idle transport with its sockets and builds a new one for the next email', async () => {
@@ -315,7 +355,9 @@ describe('TransportResolver against real SMTP servers', () => {
 
     expect(subjects(slow)).toEqual(['Slow one']);
     expect(subjects(other)).toEqual(['Evicts A']);
-    await waitUntil(() => slow.activeConnections() === 0, { description: 'the evicted transport to close after its send' });
+    await waitUntil(() => slow.activeConnections() === 0, {
+      description: 'the evicted transport to close after its send',
+    });
     expect(resolver.liveTransports()).toBe(1);
   });
 
@@ -355,6 +397,8 @@ describe('TransportResolver against real SMTP servers', () => {
 
     expect(subjects(slow)).toEqual(['Last one']);
     expect(resolver.liveTransports()).toBe(0);
-    await waitUntil(() => slow.activeConnections() === 0, { description: 'the connection to close at shutdown' });
+    await waitUntil(() => slow.activeConnections() === 0, {
+      description: 'the connection to close at shutdown',
+    });
   });
 });

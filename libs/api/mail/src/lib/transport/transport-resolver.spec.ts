@@ -64,7 +64,9 @@ describe('TransportResolver', () => {
     it('says so when an email needs the platform SMTP and none is configured', async () => {
       const resolver = resolverWith({ PLATFORM_SMTP_URL: '' });
       await expect(resolver.acquire(orgA)).rejects.toBeInstanceOf(PlatformSmtpNotConfiguredError);
-      await expect(resolver.acquire(orgA, { platformOnly: true })).rejects.toBeInstanceOf(PlatformSmtpNotConfiguredError);
+      await expect(resolver.acquire(orgA, { platformOnly: true })).rejects.toBeInstanceOf(
+        PlatformSmtpNotConfiguredError,
+      );
     });
 
     it('still sends custom-route emails when no platform SMTP is configured', async () => {
@@ -90,7 +92,9 @@ describe('TransportResolver', () => {
       useRoute(orgA);
       useRoute(orgB);
       const resolver = resolverWith();
-      await expect(resolver.acquire(orgA)).rejects.toThrow("answered organization org-a with another organization's route");
+      await expect(resolver.acquire(orgA)).rejects.toThrow(
+        "answered organization org-a with another organization's route",
+      );
       expect(resolver.liveTransports()).toBe(0);
     });
   });
@@ -243,9 +247,9 @@ describe('TransportResolver', () => {
       useRoute(orgA);
       const lease = await resolverWith().acquire(orgA);
       lease.release();
-      await expect(lease.transporter.sendMail({ from: 'a@org-a.test', to: 'b@example.test', text: 'x' })).rejects.toThrow(
-        'This transport lease was released',
-      );
+      await expect(
+        lease.transporter.sendMail({ from: 'a@org-a.test', to: 'b@example.test', text: 'x' }),
+      ).rejects.toThrow('This transport lease was released');
     });
 
     it('closes a transport nobody leased for the idle period', async () => {
@@ -254,7 +258,10 @@ describe('TransportResolver', () => {
       (await resolver.acquire(orgA)).release();
       (await resolver.acquire(orgB)).release(); // the platform transport
       expect(resolver.liveTransports()).toBe(2);
-      await waitUntil(() => resolver.liveTransports() === 0, { description: 'both idle transports to close', timeoutMs: 2000 });
+      await waitUntil(() => resolver.liveTransports() === 0, {
+        description: 'both idle transports to close',
+        timeoutMs: 2000,
+      });
       (await resolver.acquire(orgA)).release();
       expect(routes.routeReads(orgA)).toBe(2);
     });
@@ -266,7 +273,10 @@ describe('TransportResolver', () => {
       const idleCheck = resolverWith({ MAIL_POOL_IDLE_MS: '100' });
       (await idleCheck.acquire(orgA)).release();
       // Once the second resolver's transport closed for idleness, the first one had as long.
-      await waitUntil(() => idleCheck.liveTransports() === 0, { description: 'the reference transport to go idle', timeoutMs: 2000 });
+      await waitUntil(() => idleCheck.liveTransports() === 0, {
+        description: 'the reference transport to go idle',
+        timeoutMs: 2000,
+      });
       expect(resolver.liveTransports()).toBe(1);
       held.release();
     });

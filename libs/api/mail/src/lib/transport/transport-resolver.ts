@@ -72,14 +72,17 @@ export class TransportResolver implements BeforeApplicationShutdown {
   async acquire(organizationId: OrganizationId, options: AcquireOptions = {}): Promise<TransportLease> {
     for (let attempt = 1; ; attempt += 1) {
       this.assertAccepting();
-      const transport = options.platformOnly === true ? this.platformTransport() : await this.transportOf(organizationId);
+      const transport =
+        options.platformOnly === true ? this.platformTransport() : await this.transportOf(organizationId);
       this.assertAccepting();
       const lease = transport === 'superseded' ? null : transport.tryLease();
       if (lease !== null) {
         return lease;
       }
       if (attempt >= MAX_BUILD_ATTEMPTS) {
-        throw new Error(`The SMTP settings of organization ${organizationId} changed during ${attempt} transport builds in a row`);
+        throw new Error(
+          `The SMTP settings of organization ${organizationId} changed during ${attempt} transport builds in a row`,
+        );
       }
     }
   }
@@ -133,7 +136,10 @@ export class TransportResolver implements BeforeApplicationShutdown {
   }
 
   /** One build per organization and version, however many sends ask at the same time. */
-  private buildOnce(organizationId: OrganizationId, version: string): Promise<PooledTransport | 'platform' | 'superseded'> {
+  private buildOnce(
+    organizationId: OrganizationId,
+    version: string,
+  ): Promise<PooledTransport | 'platform' | 'superseded'> {
     const pending = this.building.get(organizationId);
     if (pending?.version === version && pending.result !== undefined) {
       return pending.result;
@@ -148,7 +154,10 @@ export class TransportResolver implements BeforeApplicationShutdown {
     return build.result;
   }
 
-  private async build(organizationId: OrganizationId, build: PendingBuild): Promise<PooledTransport | 'platform' | 'superseded'> {
+  private async build(
+    organizationId: OrganizationId,
+    build: PendingBuild,
+  ): Promise<PooledTransport | 'platform' | 'superseded'> {
     const route = await this.routes.customRouteFor(organizationId);
     if (this.building.get(organizationId) !== build || !this.accepting) {
       // Invalidated (or shutting down) while the route was read: it may be stale, read it again.
@@ -159,7 +168,9 @@ export class TransportResolver implements BeforeApplicationShutdown {
       return 'platform';
     }
     if (route.organizationId !== organizationId) {
-      throw new Error(`The SMTP route source answered organization ${organizationId} with another organization's route`);
+      throw new Error(
+        `The SMTP route source answered organization ${organizationId} with another organization's route`,
+      );
     }
     const transport = this.createPooledTransport(organizationId, route);
     this.install(organizationId, transport);
@@ -208,7 +219,12 @@ export class TransportResolver implements BeforeApplicationShutdown {
     const transporter = createTransport(smtpTransportOptions(route, this.config));
     // Pool errors also fail the send that met them; this listener only keeps an unexpected one from crashing the process.
     transporter.on('error', (error: Error) =>
-      this.logger.warn({ msg: 'SMTP transport error', organizationId, route: route.type, error: error.message }),
+      this.logger.warn({
+        msg: 'SMTP transport error',
+        organizationId,
+        route: route.type,
+        error: error.message,
+      }),
     );
     const transport = new PooledTransport(organizationId, route, transporter, this.config.mail.poolIdleMs, {
       onIdle: (idle) => this.dropIdle(idle),
@@ -218,7 +234,13 @@ export class TransportResolver implements BeforeApplicationShutdown {
       },
     });
     this.open.add(transport);
-    this.logger.debug({ msg: 'SMTP transport created', organizationId, route: route.type, host: route.host, port: route.port });
+    this.logger.debug({
+      msg: 'SMTP transport created',
+      organizationId,
+      route: route.type,
+      host: route.host,
+      port: route.port,
+    });
     return transport;
   }
 
@@ -232,7 +254,12 @@ export class TransportResolver implements BeforeApplicationShutdown {
   }
 
   private retire(transport: PooledTransport, reason: string): void {
-    this.logger.debug({ msg: 'SMTP transport retired', organizationId: transport.organizationId, reason, inFlight: transport.inFlight });
+    this.logger.debug({
+      msg: 'SMTP transport retired',
+      organizationId: transport.organizationId,
+      reason,
+      inFlight: transport.inFlight,
+    });
     transport.retire();
   }
 
@@ -257,11 +284,18 @@ export class TransportResolver implements BeforeApplicationShutdown {
       timer = setTimeout(() => resolve(true), drainTimeoutMs);
       timer.unref();
     });
-    const expired = await Promise.race([Promise.all(draining.map((transport) => transport.whenClosed())).then(() => false), timedOut]);
+    const expired = await Promise.race([
+      Promise.all(draining.map((transport) => transport.whenClosed())).then(() => false),
+      timedOut,
+    ]);
     clearTimeout(timer);
     if (expired) {
       const stuck = [...this.open];
-      this.logger.warn({ msg: 'SMTP sends still in flight at shutdown were cut', transports: stuck.length, drainTimeoutMs });
+      this.logger.warn({
+        msg: 'SMTP sends still in flight at shutdown were cut',
+        transports: stuck.length,
+        drainTimeoutMs,
+      });
       for (const transport of stuck) {
         transport.forceClose();
       }

@@ -4,7 +4,11 @@ import { TemplateRenderer } from '../template-renderer';
 import { smtpTestTemplate, type SmtpTestEmailData } from './smtp-test.template';
 import { systemAlertTemplate, type SystemAlertEmailData } from './system-alert.template';
 
-const smtpTest: MailTemplateDataOf<typeof smtpTestTemplate> & SmtpTestEmailData = { host: 'smtp.example.com', port: 587, requestedBy: 'Ada Lovelace' };
+const smtpTest: MailTemplateDataOf<typeof smtpTestTemplate> & SmtpTestEmailData = {
+  host: 'smtp.example.com',
+  port: 587,
+  requestedBy: 'Ada Lovelace',
+};
 const systemAlert: SystemAlertEmailData = {
   host: 'smtp.example.com',
   port: 465,
@@ -15,9 +19,18 @@ const systemAlert: SystemAlertEmailData = {
 };
 
 // Every built-in template with sample data: adding one here keeps it under the checks below.
-const builtins: Array<{ template: Readonly<MailTemplateDefinition>; render: (renderer: TemplateRenderer, locale: Locale) => ReturnType<TemplateRenderer['render']> }> = [
-  { template: smtpTestTemplate, render: (renderer, locale) => renderer.render(smtpTestTemplate, smtpTest, context(locale)) },
-  { template: systemAlertTemplate, render: (renderer, locale) => renderer.render(systemAlertTemplate, systemAlert, context(locale)) },
+const builtins: Array<{
+  template: Readonly<MailTemplateDefinition>;
+  render: (renderer: TemplateRenderer, locale: Locale) => ReturnType<TemplateRenderer['render']>;
+}> = [
+  {
+    template: smtpTestTemplate,
+    render: (renderer, locale) => renderer.render(smtpTestTemplate, smtpTest, context(locale)),
+  },
+  {
+    template: systemAlertTemplate,
+    render: (renderer, locale) => renderer.render(systemAlertTemplate, systemAlert, context(locale)),
+  },
 ];
 
 function context(locale: Locale) {
@@ -29,35 +42,43 @@ function placeholders(source: string): string[] {
   return [...source.matchAll(/\{\{\{?\s*([^}]+?)\s*\}?\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-describe.each(builtins.map((builtin) => [builtin.template.name, builtin] as const))('built-in template %s', (_name, { template, render }) => {
-  it.each(LOCALES)('renders in %s with sample data', (locale) => {
-    const email = render(new TemplateRenderer(), locale);
+describe.each(builtins.map((builtin) => [builtin.template.name, builtin] as const))(
+  'built-in template %s',
+  (_name, { template, render }) => {
+    it.each(LOCALES)('renders in %s with sample data', (locale) => {
+      const email = render(new TemplateRenderer(), locale);
 
-    expect(email.subject).not.toBe('');
-    expect(email.subject).toContain('Acme & Co');
-    expect(email.text).toContain('smtp.example.com');
-    expect(email.html).toContain(`lang="${locale}"`);
-    expect(email.html).toContain('Acme &amp; Co');
-    expect(email.text).not.toMatch(/\{\{|\}\}/);
-    expect(email.html).not.toMatch(/\{\{|\}\}/);
-  });
+      expect(email.subject).not.toBe('');
+      expect(email.subject).toContain('Acme & Co');
+      expect(email.text).toContain('smtp.example.com');
+      expect(email.html).toContain(`lang="${locale}"`);
+      expect(email.html).toContain('Acme &amp; Co');
+      expect(email.text).not.toMatch(/\{\{|\}\}/);
+      expect(email.html).not.toMatch(/\{\{|\}\}/);
+    });
 
-  it.each<MailTemplatePart>(['subject', 'text', 'html'])('uses the same placeholders in English and French (%s)', (part) => {
-    expect(placeholders(template[part].fr)).toEqual(placeholders(template[part].en));
-  });
+    it.each<MailTemplatePart>(['subject', 'text', 'html'])(
+      'uses the same placeholders in English and French (%s)',
+      (part) => {
+        expect(placeholders(template[part].fr)).toEqual(placeholders(template[part].en));
+      },
+    );
 
-  it('reads differently in English and French', () => {
-    const renderer = new TemplateRenderer();
+    it('reads differently in English and French', () => {
+      const renderer = new TemplateRenderer();
 
-    expect(render(renderer, 'fr').text).not.toBe(render(renderer, 'en').text);
-  });
-});
+      expect(render(renderer, 'fr').text).not.toBe(render(renderer, 'en').text);
+    });
+  },
+);
 
 describe('smtpTestTemplate', () => {
   it('says which server the organization now sends through', () => {
     const email = new TemplateRenderer().render(smtpTestTemplate, smtpTest, context('en'));
 
-    expect(email.text).toContain('This is a test email from Mailroute: Acme & Co now sends its emails through smtp.example.com:587.');
+    expect(email.text).toContain(
+      'This is a test email from Mailroute: Acme & Co now sends its emails through smtp.example.com:587.',
+    );
     expect(email.text).toContain('Ada Lovelace');
   });
 });
@@ -70,13 +91,17 @@ describe('systemAlertTemplate', () => {
     expect(email.text).toContain('Last error: 535 5.7.8 Authentication credentials invalid (AUTH PLAIN)');
     expect(email.text).toContain('No email is lost');
     expect(email.text).toContain(systemAlert.settingsUrl);
-    expect(email.html).toContain('href="https://mail.example.com/settings/smtp?tab&#x3D;server&amp;x&#x3D;&lt;1&gt;"');
+    expect(email.html).toContain(
+      'href="https://mail.example.com/settings/smtp?tab&#x3D;server&amp;x&#x3D;&lt;1&gt;"',
+    );
   });
 
   it('is in French for a French reader', () => {
     const email = new TemplateRenderer().render(systemAlertTemplate, systemAlert, context('fr'));
 
-    expect(email.subject).toBe("Action requise : Acme & Co ne parvient plus à envoyer d'e-mails via smtp.example.com");
+    expect(email.subject).toBe(
+      "Action requise : Acme & Co ne parvient plus à envoyer d'e-mails via smtp.example.com",
+    );
     expect(email.text).toContain("Aucun e-mail n'est perdu");
   });
 });
