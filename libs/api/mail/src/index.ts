@@ -39,5 +39,6 @@ export {
   type SystemAlertEmailData,
 } from './lib/templates/builtin/system-alert.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
+export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { QueueDispatcher } from './lib/queue/queue-dispatcher';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';

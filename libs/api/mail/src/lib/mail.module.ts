@@ -24,10 +24,11 @@ import { TransportResolver } from './transport/transport-resolver';
 
 export interface MailModuleOptions {
   /**
-   * Provides SMTP_ROUTE_SOURCE (each organization's custom route). Default: every organization
-   * uses the platform SMTP.
+   * Provides SMTP_ROUTE_SOURCE (each organization's custom route), or `global` when a global
+   * module provides it (the SmtpSettings module: it depends on mail, so mail cannot import it).
+   * Default: every organization uses the platform SMTP.
    */
-  routeSource?: Provider;
+  routeSource?: Provider | 'global';
   /**
    * How due emails reach a sender: the embedded dispatcher (`in-process`) or a BullMQ queue shared
    * by any number of worker processes (`redis`, needs REDIS_URL). Default: `redis` exactly when
@@ -50,7 +51,7 @@ export class MailModule {
       imports: [TypeOrmModule.forFeature([OutboundEmail, MailRouteHealth]), OrganizationsModule, UsersModule],
       controllers: [EmailLogController],
       providers: [
-        options.routeSource ?? { provide: SMTP_ROUTE_SOURCE, useClass: PlatformOnlyRoutes },
+        ...routeSourceProviders(options.routeSource),
         MailerService,
         TemplateRenderer,
         OutboxRepository,
@@ -82,4 +83,11 @@ export class MailModule {
       ],
     };
   }
+}
+
+function routeSourceProviders(routeSource: MailModuleOptions['routeSource']): Provider[] {
+  if (routeSource === 'global') {
+    return [];
+  }
+  return [routeSource ?? { provide: SMTP_ROUTE_SOURCE, useClass: PlatformOnlyRoutes }];
 }

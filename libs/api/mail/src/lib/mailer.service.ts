@@ -12,7 +12,7 @@ import { DispatchSignal } from './dispatch/dispatch-signal';
 import { InvalidRecipientError } from './outbox/mail-errors';
 import { isSingleAddress } from './outbox/mailbox-address';
 import { OutboundEmail } from './outbox/outbound-email.entity';
-import { OutboxRepository } from './outbox/outbox.repository';
+import { OutboxRepository, type RouteUsed } from './outbox/outbox.repository';
 import type { MailTemplate } from './templates/mail-template';
 import { TemplateRenderer } from './templates/template-renderer';
 
@@ -54,6 +54,21 @@ export class MailerService {
   ) {}
 
   async send<TData>(request: SendEmailRequest<TData>, manager?: EntityManager): Promise<string> {
+    const email = await this.compose(request);
+    await this.outbox.insert(email, manager);
+    if (!manager) {
+      // Without a caller's transaction the row is already committed: wake the dispatcher now.
+      // In a caller's transaction it is picked up by the next poll, after the commit.
+      this.signal.notify();
+    }
+    return email.id;
+  }
+
+  /**
+   * Renders an email into an outbox row without storing it. For the one email sent while the
+   * caller waits (the SMTP settings test), which is then logged with {@link recordSentDirectly}.
+   */
+  async compose<TData>(request: SendEmailRequest<TData>): Promise<OutboundEmail> {
     const recipients = (Array.isArray(request.to) ? request.to : [request.to]).map((address) =>
       address.trim(),
     );
@@ -85,7 +100,7 @@ export class MailerService {
 
     const id = newId();
     const now = new Date();
-    const email = Object.assign(new OutboundEmail(), {
+    return Object.assign(new OutboundEmail(), {
       id,
       organizationId: request.organizationId,
       kind: request.kind,
@@ -103,12 +118,35 @@ export class MailerService {
       createdAt: now,
       updatedAt: now,
     } satisfies Partial<OutboundEmail>);
-    await this.outbox.insert(email, manager);
-    if (!manager) {
-      // Without a caller's transaction the row is already committed: wake the dispatcher now.
-      // In a caller's transaction it is picked up by the next poll, after the commit.
-      this.signal.notify();
-    }
-    return id;
+  }
+
+  /**
+   * Logs a composed email that was delivered outside the outbox (the SMTP settings test), so it
+   * appears in the organization's email log with the route and the server's reply like any other.
+   */
+  async recordSentDirectly(
+    email: OutboundEmail,
+    outcome: { route: RouteUsed; serverResponse: string; at: Date },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.outbox.insert(
+      Object.assign(email, {
+        status: 'sent',
+        attempts: 1,
+        sentAt: outcome.at,
+        updatedAt: outcome.at,
+        serverResponse: outcome.serverResponse,
+        recipientStatuses: email.recipients.map((address) => ({
+          address,
+          accepted: true,
+          response: outcome.serverResponse,
+        })),
+        routeType: outcome.route.type,
+        routeHost: outcome.route.host,
+        routePort: outcome.route.port,
+        routeSender: outcome.route.sender,
+      } satisfies Partial<OutboundEmail>),
+      manager,
+    );
   }
 }

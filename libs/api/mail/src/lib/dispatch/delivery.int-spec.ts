@@ -269,6 +269,25 @@ function deliverySuite(database: () => Record<string, string>): void {
     expect(harness.platform.messages).toHaveLength(0);
   });
 
+  it('retries later, through no other server, while the custom host does not resolve', async () => {
+    const umbrella = await seedOrganization(harness.api.app, 'umbrella', { name: 'Umbrella' });
+    harness.routes.failWith(
+      umbrella.id,
+      new SmtpRouteUnavailableError('unresolvable', 'smtp.umbrella.test: the host name does not resolve'),
+    );
+    const id = await mailer.send({
+      organizationId: umbrella.id,
+      kind: 'notification',
+      to: 'dns-down@example.test',
+      template: greeting,
+      data: { n: 70 },
+    });
+    const email = await waitForStatus(id, ['retrying']);
+    expect(email.lastErrorCode).toBe('route_unavailable');
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(harness.platform.messages).toHaveLength(0);
+  });
+
   it('writes the email in the caller’s transaction: a rolled-back change sends nothing', async () => {
     const dataSource = harness.api.app.get(DataSource);
     let id = '';

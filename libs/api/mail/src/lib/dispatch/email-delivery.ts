@@ -194,6 +194,12 @@ export class EmailDelivery {
     }
   }
 
+  /**
+   * The organization's custom route cannot be built. A DNS failure or an unreadable database is
+   * temporary: the email is retried on the usual schedule. Settings that cannot be decrypted or a
+   * host that now points to a forbidden address need someone to act: the organization's emails
+   * are held (never sent through the platform behind its back) until the settings change.
+   */
   private async routeUnavailable(email: OutboundEmail, owner: string, cause: unknown): Promise<void> {
     const organizationId = trustedOrganizationId(email.organizationId);
     const at = new Date();
@@ -203,6 +209,31 @@ export class EmailDelivery {
       smtpCode: null,
       message: cause instanceof Error ? cause.message : 'The organization’s SMTP settings cannot be used.',
     };
+    if (reason === 'unresolvable' || reason === 'unreadable') {
+      this.logger.warn(
+        { organizationId, emailId: email.id, reason },
+        'SMTP route unavailable for now: retrying later',
+      );
+      const next = nextAttemptAt({
+        attempts: email.attempts,
+        createdAt: email.createdAt,
+        now: at,
+        retry: this.config.mail.retry,
+      });
+      if (next === null) {
+        await this.outbox.markFailed(
+          email,
+          owner,
+          { ...error, message: `Gave up after ${email.attempts} attempts: ${error.message}` },
+          null,
+          at,
+        );
+      } else {
+        await this.outbox.markRetry(email, owner, error, next, null, at);
+      }
+      await this.health.recordFailure(organizationId, error, at);
+      return;
+    }
     this.logger.error(
       { organizationId, emailId: email.id, reason },
       'SMTP settings unusable: holding the organization’s emails',
