@@ -16,6 +16,8 @@ export interface TestApiOptions {
   schema?: SchemaParts[];
   /** Controllers only the test needs (e.g. to exercise a guard). */
   controllers?: Type<unknown>[];
+  /** Providers replaced for the test, e.g. a resolver that answers without real DNS. */
+  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
 export interface TestApi {
@@ -30,10 +32,14 @@ export interface TestApi {
 /** The real API (same modules, pipes, guards and filters as production) on 127.0.0.1:0. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const config = testConfig(options.env);
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [CoreModule.forRoot({ config, schema: options.schema ?? [] }), ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
-  }).compile();
+  });
+  for (const override of options.overrides ?? []) {
+    builder.overrideProvider(override.provide).useValue(override.useValue);
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureHttpApp(app, config);
   try {

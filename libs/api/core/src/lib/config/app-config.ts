@@ -28,6 +28,18 @@ export interface MailConfig {
   alert: { afterFailures: number; periodMinutes: number };
 }
 
+/** What organizations may configure as their own SMTP server, and how saving it is tested. */
+export interface SmtpSettingsConfig {
+  /** Loopback, private, link-local and similar addresses allowed (development only). */
+  allowPrivateHosts: boolean;
+  /** Ports an organization's server may use; `any` when SMTP_ALLOWED_PORTS is `*`. */
+  allowedPorts: readonly number[] | 'any';
+  /** The whole connection test, from DNS to the test email, ends within this. */
+  testTimeoutMs: number;
+  /** Tests and saves per organization per minute. */
+  rateLimitPerMinute: number;
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   http: { host: string; port: number };
@@ -38,6 +50,8 @@ export interface AppConfigValues {
   /** Null only in development, when no platform SMTP is configured. */
   platformSmtp: PlatformSmtpConfig | null;
   secretsKey: SecretsKey;
+  /** Keys from before a rotation: secrets encrypted under them still decrypt. */
+  previousSecretsKeys: readonly SecretsKey[];
   initialAdmin: { email: string; password: string | null; organizationName: string };
   /** Base of links in emails, without a trailing slash. */
   publicUrl: string;
@@ -45,6 +59,7 @@ export interface AppConfigValues {
   logLevel: string;
   web: { serve: boolean; root: string | null };
   mail: MailConfig;
+  smtpSettings: SmtpSettingsConfig;
 }
 
 /** The validated configuration, read once at start-up. Inject it; never read `process.env`. */
@@ -56,12 +71,14 @@ export class AppConfig implements AppConfigValues {
   readonly redisUrl!: string | null;
   readonly platformSmtp!: PlatformSmtpConfig | null;
   readonly secretsKey!: SecretsKey;
+  readonly previousSecretsKeys!: readonly SecretsKey[];
   readonly initialAdmin!: AppConfigValues['initialAdmin'];
   readonly publicUrl!: string;
   readonly auth!: AppConfigValues['auth'];
   readonly logLevel!: string;
   readonly web!: AppConfigValues['web'];
   readonly mail!: MailConfig;
+  readonly smtpSettings!: SmtpSettingsConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

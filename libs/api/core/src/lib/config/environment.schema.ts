@@ -85,6 +85,12 @@ export class EnvironmentSchema {
   @IsString()
   SECRETS_KEY?: string;
 
+  /** Earlier SECRETS_KEY values, comma-separated: still decrypt, never encrypt (key rotation). */
+  @IsOptional()
+  @Transform(emptyAsMissing)
+  @IsString()
+  SECRETS_KEY_PREVIOUS?: string;
+
   @IsOptional()
   @Transform(emptyAsMissing)
   @IsEmail({}, { message: 'must be an email address' })
@@ -249,6 +255,34 @@ export class EnvironmentSchema {
   @Min(1, whole(1, 10080))
   @Max(10080, whole(1, 10080))
   MAIL_ALERT_PERIOD_MINUTES?: number;
+
+  // Organizations' own SMTP servers (the SmtpSettings module).
+  /** Let organizations point at loopback, private and other internal addresses (development only). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SMTP_ALLOW_PRIVATE_HOSTS?: boolean;
+
+  @IsOptional()
+  @Transform(emptyAsMissing)
+  @Matches(/^\s*(\*|\d{1,5}(\s*,\s*\d{1,5})*)\s*$/, {
+    message: 'must be a comma-separated list of ports (e.g. 25,465,587,2525) or *',
+  })
+  SMTP_ALLOWED_PORTS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1000, 120000))
+  @Min(1000, whole(1000, 120000))
+  @Max(120000, whole(1000, 120000))
+  SMTP_TEST_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt(whole(1, 1000))
+  @Min(1, whole(1, 1000))
+  @Max(1000, whole(1, 1000))
+  SMTP_SETTINGS_RATE_LIMIT?: number;
 }
 
 function whole(min: number, max: number) {

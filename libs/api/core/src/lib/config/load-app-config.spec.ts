@@ -131,4 +131,56 @@ describe('loadAppConfig', () => {
       path: join(cwd, 'db', 'test.sqlite'),
     });
   });
+
+  it('keeps organizations away from internal addresses except in development, with the usual SMTP ports', () => {
+    const production = loadAppConfig(
+      {
+        NODE_ENV: 'production',
+        SECRETS_KEY: KEY,
+        PLATFORM_SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+        PUBLIC_URL: 'https://app.example.com',
+      },
+      { cwd: freshDir() },
+    );
+    expect(production.smtpSettings).toEqual({
+      allowPrivateHosts: false,
+      allowedPorts: [25, 465, 587, 2525],
+      testTimeoutMs: 30_000,
+      rateLimitPerMinute: 10,
+    });
+    expect(
+      loadAppConfig({ NODE_ENV: 'test', SECRETS_KEY: KEY }, { cwd: freshDir() }).smtpSettings
+        .allowPrivateHosts,
+    ).toBe(false);
+    expect(loadAppConfig({}, { cwd: freshDir() }).smtpSettings.allowPrivateHosts).toBe(true);
+  });
+
+  it('reads the allowed SMTP ports as a list or *, and refuses anything else', () => {
+    const cwd = freshDir();
+    expect(loadAppConfig({ SMTP_ALLOWED_PORTS: '587, 465,587' }, { cwd }).smtpSettings.allowedPorts).toEqual([
+      465, 587,
+    ]);
+    expect(loadAppConfig({ SMTP_ALLOWED_PORTS: '*' }, { cwd }).smtpSettings.allowedPorts).toBe('any');
+    expect(problemsOf(() => loadAppConfig({ SMTP_ALLOWED_PORTS: '25;80' }, { cwd }))).toEqual([
+      { variable: 'SMTP_ALLOWED_PORTS', reason: expect.stringContaining('comma-separated') },
+    ]);
+    expect(problemsOf(() => loadAppConfig({ SMTP_ALLOWED_PORTS: '25,70000' }, { cwd }))).toEqual([
+      { variable: 'SMTP_ALLOWED_PORTS', reason: 'must list ports between 1 and 65535' },
+    ]);
+  });
+
+  it('reads earlier secrets keys for rotation, refusing a malformed one without echoing it', () => {
+    const cwd = freshDir();
+    const previous = Buffer.alloc(32, 9).toString('base64');
+    const config = loadAppConfig({ SECRETS_KEY: KEY, SECRETS_KEY_PREVIOUS: ` ${previous} ,` }, { cwd });
+    expect(config.previousSecretsKeys.map((key) => key.key)).toEqual([Buffer.alloc(32, 9)]);
+    expect(config.previousSecretsKeys[0]?.id).not.toBe(config.secretsKey.id);
+    const problems = problemsOf(() =>
+      loadAppConfig({ SECRETS_KEY: KEY, SECRETS_KEY_PREVIOUS: 'c2hvcnQ=' }, { cwd }),
+    );
+    expect(problems).toEqual([
+      { variable: 'SECRETS_KEY_PREVIOUS', reason: expect.stringContaining('32 random bytes') },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('c2hvcnQ=');
+  });
 });

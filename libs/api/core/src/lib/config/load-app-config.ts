@@ -55,7 +55,25 @@ export function loadAppConfig(
   if (typeof secretsKey === 'string') {
     problems.push({ variable: 'SECRETS_KEY', reason: secretsKey });
   }
-  if (problems.length > 0 || secretsKey === undefined || typeof secretsKey === 'string') {
+  const previousSecretsKeys: SecretsKey[] = [];
+  for (const text of (schema.SECRETS_KEY_PREVIOUS ?? '').split(',').filter((part) => part.trim() !== '')) {
+    const previous = parseSecretsKey(text);
+    if (typeof previous === 'string') {
+      problems.push({ variable: 'SECRETS_KEY_PREVIOUS', reason: `each key ${previous}` });
+    } else {
+      previousSecretsKeys.push(previous);
+    }
+  }
+  const allowedPorts = parseAllowedPorts(schema.SMTP_ALLOWED_PORTS ?? '25,465,587,2525');
+  if ('problem' in allowedPorts) {
+    problems.push({ variable: 'SMTP_ALLOWED_PORTS', reason: allowedPorts.problem });
+  }
+  if (
+    problems.length > 0 ||
+    secretsKey === undefined ||
+    typeof secretsKey === 'string' ||
+    'problem' in allowedPorts
+  ) {
     throw new ConfigError(problems);
   }
 
@@ -76,6 +94,7 @@ export function loadAppConfig(
         }
       : null,
     secretsKey,
+    previousSecretsKeys,
     initialAdmin: {
       email: (schema.ADMIN_EMAIL ?? 'admin@mailroute.local').toLowerCase(),
       password: schema.ADMIN_PASSWORD ?? null,
@@ -113,7 +132,25 @@ export function loadAppConfig(
         periodMinutes: schema.MAIL_ALERT_PERIOD_MINUTES ?? 60,
       },
     },
+    smtpSettings: {
+      // Off in production and in tests unless asked: organizations must not reach internal hosts.
+      allowPrivateHosts: schema.SMTP_ALLOW_PRIVATE_HOSTS ?? nodeEnv === 'development',
+      allowedPorts: allowedPorts.ports,
+      testTimeoutMs: schema.SMTP_TEST_TIMEOUT_MS ?? 30_000,
+      rateLimitPerMinute: schema.SMTP_SETTINGS_RATE_LIMIT ?? 10,
+    },
   });
+}
+
+function parseAllowedPorts(text: string): { ports: number[] | 'any' } | { problem: string } {
+  if (text.trim() === '*') {
+    return { ports: 'any' };
+  }
+  const ports = text.split(',').map((part) => Number(part.trim()));
+  if (ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
+    return { problem: 'must list ports between 1 and 65535' };
+  }
+  return { ports: [...new Set(ports)].sort((a, b) => a - b) };
 }
 
 function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
