@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/api-error';
 export * from './lib/health';
 export * from './lib/email';
+export * from './lib/smtp-settings';

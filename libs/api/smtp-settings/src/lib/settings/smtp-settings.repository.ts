@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { OrganizationId } from '@mailroute/api/core';
+import { SmtpSettingsChange } from './smtp-settings-change.entity';
+import { SmtpSettings } from './smtp-settings.entity';
+
+/** The organizations' SMTP settings and their history; every query names its organization. */
+@Injectable()
+export class SmtpSettingsRepository {
+  constructor(
+    @InjectRepository(SmtpSettings) private readonly settings: Repository<SmtpSettings>,
+    @InjectRepository(SmtpSettingsChange) private readonly changes: Repository<SmtpSettingsChange>,
+  ) {}
+
+  find(organizationId: OrganizationId): Promise<SmtpSettings | null> {
+    return this.settings.findOneBy({ organizationId });
+  }
+
+  async versionOf(organizationId: OrganizationId): Promise<string | null> {
+    const row = await this.settings.findOne({ select: { version: true }, where: { organizationId } });
+    return row?.version ?? null;
+  }
+
+  async store(settings: SmtpSettings, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SmtpSettings).save(settings);
+  }
+
+  async remove(organizationId: OrganizationId, manager: EntityManager): Promise<boolean> {
+    const result = await manager.getRepository(SmtpSettings).delete({ organizationId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async record(change: SmtpSettingsChange, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SmtpSettingsChange).insert(change);
+  }
+
+  history(organizationId: OrganizationId, limit: number): Promise<SmtpSettingsChange[]> {
+    return this.changes.find({
+      where: { organizationId },
+      order: { changedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Every organization's sealed password, for re-sealing under a new key. */
+  sealedPasswords(): Promise<Pick<SmtpSettings, 'organizationId' | 'passwordSealed'>[]> {
+    return this.settings.find({ select: { organizationId: true, passwordSealed: true } });
+  }
+
+  async reseal(organizationId: OrganizationId, from: string, to: string): Promise<boolean> {
+    // Conditional on the old value: a save that raced the rotation keeps its own password.
+    const result = await this.settings.update(
+      { organizationId, passwordSealed: from },
+      { passwordSealed: to },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './testing/smtp-settings-harness';
+export * from './testing/static-host-resolver';
