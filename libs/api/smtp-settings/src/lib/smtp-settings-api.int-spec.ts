@@ -28,8 +28,8 @@ const reminder = defineMailTemplate<{ n: number }>({
   html: { en: '<p>Reminder {{n}}</p>', fr: '<p>Rappel {{n}}</p>' },
 });
 
-function withoutPassword(settings: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(settings).filter(([key]) => key !== 'password'));
+function without(settings: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => !keys.includes(key)));
 }
 
 describe('SMTP settings API', () => {
@@ -63,7 +63,8 @@ describe('SMTP settings API', () => {
       startTestSmtpServer({ security: 'tls', users: [ACME_USER], acceptedSenders: [ACME_SENDER] }),
       startTestSmtpServer({ security: 'starttls', users: [ACME_USER], acceptedSenders: [ACME_SENDER] }),
     ]);
-    harness = await startSmtpSettingsHarness();
+    // The rate limit has its own suite below.
+    harness = await startSmtpSettingsHarness({ env: { SMTP_SETTINGS_RATE_LIMIT: '1000' } });
     acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme' });
     globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex' });
     adminToken = await signIn(harness.api.baseUrl, acme.admin);
@@ -164,7 +165,7 @@ describe('SMTP settings API', () => {
       adminToken,
       'PUT',
       '/api/organizations/current/smtp-settings',
-      withoutPassword(settingsFor(tlsServer, { senderName: 'Acme' })),
+      without(settingsFor(tlsServer, { senderName: 'Acme' }), 'password'),
     );
     expect(response.status).toBe(200);
     const after = await storedRow();
@@ -173,12 +174,27 @@ describe('SMTP settings API', () => {
     expect(after?.senderName).toBe('Acme');
   });
 
+  it('keeps the stored CA certificate when none is given, and reports the route healthy after a save', async () => {
+    const response = await harness.call(
+      adminToken,
+      'PUT',
+      '/api/organizations/current/smtp-settings',
+      without(settingsFor(tlsServer, { senderName: 'Acme' }), 'password', 'caCertificate'),
+    );
+    expect(response.status).toBe(200);
+    const { settings } = (await response.json()) as SmtpSettingsSaved;
+    expect(settings.caCertificate?.subject).toBeTruthy();
+    expect(settings.health.state).toBe('ok');
+    expect(settings.health.lastSuccessAt).not.toBeNull();
+    expect((await storedRow())?.caCertificate).toBe(tlsServer.ca);
+  });
+
   it('asks for the password again before testing another server', async () => {
     const response = await harness.call(
       adminToken,
       'PUT',
       '/api/organizations/current/smtp-settings',
-      withoutPassword(settingsFor(starttlsServer)),
+      without(settingsFor(starttlsServer), 'password'),
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({

@@ -136,10 +136,15 @@ export class SmtpSettingsService {
 
     await this.dataSource.transaction(async (manager) => {
       await this.settings.store(next, manager);
-      await this.settings.record(change, manager);
+      // Saving the same settings again re-tests them; the history lists only real changes.
+      if (change.changes.length > 0) {
+        await this.settings.record(change, manager);
+      }
       await this.mailer.recordSentDirectly(email, this.sentOutcome(candidate, report), manager);
     });
     await this.routes.routeChanged(organizationId);
+    // The test email just went through the new route: that is its first success.
+    await this.health.recordSuccess(organizationId, now);
     this.logger.log(
       { organizationId, userId: principal.userId, host: next.host, port: next.port },
       'Custom SMTP settings activated',
@@ -197,7 +202,11 @@ export class SmtpSettingsService {
       senderAddress: input.senderAddress,
       senderName: input.senderName?.trim() || null,
       replyTo: input.replyTo || null,
-      caCertificate: input.caCertificate?.trim() || null,
+      // Omitted: keep the stored one (the API only shows its summary); null or empty: remove it.
+      caCertificate:
+        input.caCertificate === undefined
+          ? (stored?.caCertificate ?? null)
+          : input.caCertificate?.trim() || null,
       failurePolicy: input.failurePolicy ?? stored?.failurePolicy ?? 'hold',
       testRecipient: input.testRecipient ?? principal.email,
     };

@@ -99,7 +99,7 @@ export interface SmtpSettingsInput {
   senderAddress: string;
   senderName?: string | null;
   replyTo?: string | null;
-  /** PEM; null or empty to trust only the public authorities. */
+  /** PEM. Omitted: keep the stored one; null or empty: trust only the public authorities. */
   caCertificate?: string | null;
   failurePolicy?: SmtpFailurePolicy;
   /** Where the test email goes; default the admin making the change. */
