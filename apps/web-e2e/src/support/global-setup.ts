@@ -1,6 +1,7 @@
 import { startBuiltApi } from '@mailroute/testing';
 import { chromiumAvailable, CHROMIUM_PATH } from './chromium';
-import { E2E_ADMIN, E2E_ORGANIZATION_NAME } from './e2e-users';
+import { E2E_ADMIN, E2E_MEMBER, E2E_ORGANIZATION_NAME } from './e2e-users';
+import { seedMember } from './seed-member';
 
 /** Starts the built API (serving the built web app) once for the run; returns its teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -19,8 +20,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ADMIN_PASSWORD: E2E_ADMIN.password,
       ADMIN_ORGANIZATION_NAME: E2E_ORGANIZATION_NAME,
       LOG_LEVEL: 'warn',
+      // The SMTP scenarios use a test SMTP server on 127.0.0.1 and a free port.
+      SMTP_ALLOW_PRIVATE_HOSTS: 'true',
+      SMTP_ALLOWED_PORTS: '*',
     },
   });
+  try {
+    seedMember(api.dataDir, E2E_ADMIN.email, E2E_MEMBER.email);
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
   process.env['MAILROUTE_E2E_BASE_URL'] = api.baseUrl;
   return () => api.stop();
 }

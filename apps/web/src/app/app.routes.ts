@@ -1,5 +1,9 @@
 import type { Routes } from '@angular/router';
 import { shellRoutes } from '@mailroute/web/shell';
+import { smtpSettingsSections } from '@mailroute/web/smtp-settings';
 
-/** Features are composed here; later sections of General settings join through `shellRoutes` options. */
-export const appRoutes: Routes = [...shellRoutes(), { path: '**', redirectTo: '' }];
+/** Features are composed here: each adds its sections of General settings through `shellRoutes`. */
+export const appRoutes: Routes = [
+  ...shellRoutes({ generalSettingsSections: smtpSettingsSections }),
+  { path: '**', redirectTo: '' },
+];

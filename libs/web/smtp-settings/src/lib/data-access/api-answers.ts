@@ -1,0 +1,37 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ConnectionTestReport, FieldError, SmtpSettingsTestFailed } from '@mailroute/shared/contracts';
+import { apiErrorBody } from '@mailroute/web/core';
+
+/** The report of a refused save (422 `smtp_test_failed`), else `null`. */
+export function testFailedReport(error: unknown): ConnectionTestReport | null {
+  if (!(error instanceof HttpErrorResponse) || error.status !== 422) {
+    return null;
+  }
+  const body = apiErrorBody(error) as Partial<SmtpSettingsTestFailed> | null;
+  return body?.code === 'smtp_test_failed' && body.report ? body.report : null;
+}
+
+/** The field errors of a 400 answer (`errors: [{ field, reason }]`), else an empty list. */
+export function fieldErrors(error: unknown): FieldError[] {
+  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
+    return [];
+  }
+  return apiErrorBody(error)?.errors ?? [];
+}
+
+/** Seconds to wait after a 429, when the API said. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof HttpErrorResponse) || error.status !== 429) {
+    return null;
+  }
+  const body: unknown = error.error;
+  if (typeof body === 'object' && body !== null && 'retryAfterSeconds' in body) {
+    const seconds = body.retryAfterSeconds;
+    return typeof seconds === 'number' ? seconds : 60;
+  }
+  return 60;
+}
+
+export function isForbidden(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 403;
+}
