@@ -308,16 +308,17 @@ describe('SMTP settings API', () => {
       port: 70000,
       security: 'none',
       username: 'app\r\nRCPT TO:<victim@example.test>',
-      password: 'x',
       senderAddress: 'Acme <notify@acme.test>',
       replyTo: 'a@acme.test, b@acme.test',
       caCertificate: 'not a certificate',
+      password: null,
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { field: string; reason: string }[] };
     expect(body.errors.map((error) => error.field).sort()).toEqual([
       'caCertificate',
       'host',
+      'password',
       'port',
       'replyTo',
       'security',

@@ -59,10 +59,11 @@ export class SmtpSettingsInputDto implements SmtpSettingsInput {
   username!: string;
 
   @ApiPropertyOptional({ writeOnly: true, description: 'Omit to keep the stored password.' })
-  @IsOptional()
+  // Only an absent password means "keep": null is a mistake, refused like any other non-string.
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
   @MaxLength(LIMITS.passwordLength, maxChars(LIMITS.passwordLength))
   @MinLength(1, { message: 'must not be empty; omit it to keep the stored password' })
-  @IsString(isText)
+  @IsString({ message: 'must be a string; omit it to keep the stored password' })
   password?: string;
 
   @ApiProperty({ example: 'notifications@example.com', description: 'An address your provider validated.' })
