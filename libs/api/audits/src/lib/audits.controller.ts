@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
+import type { AuditDetailView, AuditView, RespondentView } from './audit-views';
+import { AuditsService } from './audits.service';
+import { AddRespondentDto } from './dto/add-respondent.dto';
+import { AuditIdParams, RespondentParams } from './dto/audit-params';
+import { CreateAuditDto } from './dto/create-audit.dto';
+
+/**
+ * The organization's audits. Any signed-in user of the organization, member or admin, may
+ * create audits and invite or remind respondents: running audits is the team's everyday work,
+ * and a respondent's link opens one audit only, never an account (unlike user invitations,
+ * which are admin-only). Another organization's audits answer 404.
+ */
+@ApiTags('audits')
+@ApiBearerAuth()
+@Controller('audits')
+export class AuditsController {
+  constructor(private readonly audits: AuditsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The audit, without respondents yet.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateAuditDto): Promise<AuditView> {
+    return this.audits.create(principal, input);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'The organization’s audits, newest first.' })
+  list(@CurrentPrincipal() principal: Principal): Promise<AuditView[]> {
+    return this.audits.list(principal.organizationId);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The audit and its respondents (never their links).' })
+  @ApiNotFoundResponse({ description: '`audit_not_found`' })
+  get(@CurrentPrincipal() principal: Principal, @Param() params: AuditIdParams): Promise<AuditDetailView> {
+    return this.audits.get(principal.organizationId, params.id);
+  }
+
+  @Post(':id/respondents')
+  @ApiCreatedResponse({ description: 'The respondent is stored and their invitation queued, together.' })
+  @ApiNotFoundResponse({ description: '`audit_not_found`' })
+  @ApiConflictResponse({ description: '`respondent_already_invited` or `audit_past_due`.' })
+  addRespondent(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: AuditIdParams,
+    @Body() input: AddRespondentDto,
+  ): Promise<RespondentView> {
+    return this.audits.addRespondent(principal, params.id, input);
+  }
+
+  @Post(':id/respondents/:rid/remind')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A reminder with a new link is queued; the previous link stops working.' })
+  @ApiNotFoundResponse({ description: '`audit_not_found` or `respondent_not_found`' })
+  @ApiConflictResponse({ description: '`audit_past_due`.' })
+  remind(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: RespondentParams,
+  ): Promise<RespondentView> {
+    return this.audits.remind(principal, params.id, params.rid);
+  }
+}

@@ -1,0 +1,8 @@
+import type { SchemaParts } from '@mailroute/api/core';
+import { CreateInvitations1764600000000 } from './1764600000000-create-invitations';
+import { Invitation } from './invitation.entity';
+
+export const invitationsSchema = {
+  entities: [Invitation],
+  migrations: [CreateInvitations1764600000000],
+} satisfies SchemaParts;

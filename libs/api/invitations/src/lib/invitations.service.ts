@@ -1,0 +1,296 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AppConfig,
+  newId,
+  NotFoundError,
+  type OrganizationId,
+  OrganizationsRepository,
+  PasswordHasher,
+  type Principal,
+  trustedOrganizationId,
+  UsersRepository,
+} from '@mailroute/api/core';
+import { MailerService } from '@mailroute/api/mail';
+import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import type { CreateInvitationDto } from './dto/create-invitation.dto';
+import { Invitation } from './invitation.entity';
+import { hashInvitationToken, issueInvitationToken } from './invitation-token';
+import {
+  type AcceptedInvitation,
+  type InvitationPreview,
+  invitationStatus,
+  type InvitationView,
+  toInvitationView,
+} from './invitation-view';
+import {
+  EmailAlreadyRegisteredError,
+  InvitationAlreadyAcceptedError,
+  InvitationAlreadyPendingError,
+  InvitationExpiredError,
+  InvitationNotFoundError,
+  InvitationRevokedError,
+} from './invitations-errors';
+import { InvitationsRepository } from './invitations.repository';
+import { userInvitationTemplate } from './user-invitation.template';
+
+export const INVITATION_VALID_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Inviting people into an organization. Every change that sends an email does so in its own
+ * transaction, through MailerService with the transaction's EntityManager: the invitation and
+ * its email are stored together or not at all.
+ */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger('InvitationsService');
+
+  constructor(
+    private readonly invitations: InvitationsRepository,
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly mailer: MailerService,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async invite(principal: Principal, input: CreateInvitationDto): Promise<InvitationView> {
+    const { organizationId } = principal;
+    const email = input.email.trim().toLowerCase();
+    const inviterName = await this.inviterName(principal);
+    const issued = issueInvitationToken();
+    const now = new Date();
+    const invitation = Object.assign(new Invitation(), {
+      id: newId(),
+      organizationId,
+      email,
+      role: input.role,
+      locale: input.locale ?? null,
+      tokenHash: issued.hash,
+      expiresAt: expiryFrom(now),
+      invitedById: principal.userId,
+      createdAt: now,
+      sentAt: now,
+      acceptedAt: null,
+      acceptedUserId: null,
+      revokedAt: null,
+    } satisfies Invitation);
+
+    await this.dataSource.transaction(async (manager) => {
+      if (await this.invitations.accountExists(email, manager)) {
+        throw new EmailAlreadyRegisteredError();
+      }
+      const open = await this.invitations.findOpenForEmail(organizationId, email, manager);
+      if (open && invitationStatus(open, now) === 'pending') {
+        throw new InvitationAlreadyPendingError();
+      }
+      if (open) {
+        // An expired invitation is replaced by the new one rather than left beside it.
+        await this.invitations.updateOpen(organizationId, open.id, { revokedAt: now }, manager);
+      }
+      await this.invitations.insert(invitation, manager);
+      await this.sendInvitation(invitation, issued.token, inviterName, manager);
+    });
+    this.logger.log(
+      { organizationId, invitationId: invitation.id, invitedById: principal.userId },
+      'Invitation sent',
+    );
+    return toInvitationView(invitation, now);
+  }
+
+  async listOpen(organizationId: OrganizationId): Promise<InvitationView[]> {
+    const now = new Date();
+    return (await this.invitations.listOpen(organizationId)).map((row) => toInvitationView(row, now));
+  }
+
+  /** A new link, valid for another full period; the previous link stops working. */
+  async resend(principal: Principal, id: string): Promise<InvitationView> {
+    const { organizationId } = principal;
+    const inviterName = await this.inviterName(principal);
+    const issued = issueInvitationToken();
+    const now = new Date();
+    const invitation = await this.dataSource.transaction(async (manager) => {
+      const current = await this.openInvitation(organizationId, id, manager);
+      const changes = { tokenHash: issued.hash, expiresAt: expiryFrom(now), sentAt: now };
+      if (!(await this.invitations.updateOpen(organizationId, id, changes, manager))) {
+        throw await this.closedError(organizationId, id, manager);
+      }
+      const updated = Object.assign(current, changes);
+      await this.sendInvitation(updated, issued.token, inviterName, manager);
+      return updated;
+    });
+    this.logger.log({ organizationId, invitationId: id, resentById: principal.userId }, 'Invitation resent');
+    return toInvitationView(invitation, now);
+  }
+
+  async revoke(principal: Principal, id: string): Promise<void> {
+    const { organizationId } = principal;
+    await this.dataSource.transaction(async (manager) => {
+      await this.openInvitation(organizationId, id, manager);
+      if (!(await this.invitations.updateOpen(organizationId, id, { revokedAt: new Date() }, manager))) {
+        throw await this.closedError(organizationId, id, manager);
+      }
+    });
+    this.logger.log(
+      { organizationId, invitationId: id, revokedById: principal.userId },
+      'Invitation revoked',
+    );
+  }
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const invitation = await this.usableByToken(token);
+    const organization = await this.organizations.findById(trustedOrganizationId(invitation.organizationId));
+    if (!organization) {
+      throw new InvitationNotFoundError();
+    }
+    return {
+      email: invitation.email,
+      role: invitation.role,
+      organizationName: organization.name,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  async accept(token: string, input: AcceptInvitationDto): Promise<AcceptedInvitation> {
+    const invitation = await this.usableByToken(token);
+    // The token proved which organization the new user joins.
+    const organizationId = trustedOrganizationId(invitation.organizationId);
+    const organization = await this.organizations.findById(organizationId);
+    if (!organization) {
+      throw new InvitationNotFoundError();
+    }
+    // Hashing is deliberately slow: done before the transaction, which then stays short.
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      if (await this.invitations.accountExists(invitation.email, manager)) {
+        throw new EmailAlreadyRegisteredError();
+      }
+      const userId = newId();
+      const accepted = await this.invitations.markAccepted(
+        organizationId,
+        invitation.id,
+        invitation.tokenHash,
+        { userId, at: new Date() },
+        manager,
+      );
+      if (!accepted) {
+        throw await this.closedError(organizationId, invitation.id, manager);
+      }
+      return this.users.insert(
+        organizationId,
+        {
+          id: userId,
+          email: invitation.email,
+          name: input.name,
+          passwordHash,
+          role: invitation.role,
+          locale: invitation.locale,
+        },
+        manager,
+      );
+    });
+    this.logger.log(
+      { organizationId, invitationId: invitation.id, userId: user.id },
+      'Invitation accepted: user created',
+    );
+    return {
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      organization: { id: organization.id, name: organization.name },
+    };
+  }
+
+  private async sendInvitation(
+    invitation: Invitation,
+    token: string,
+    inviterName: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.mailer.send(
+      {
+        organizationId: trustedOrganizationId(invitation.organizationId),
+        kind: 'user_invitation',
+        to: invitation.email,
+        template: userInvitationTemplate,
+        data: {
+          inviterName,
+          isAdmin: invitation.role === 'admin',
+          acceptUrl: `${this.config.publicUrl}/invitations/${token}`,
+          validDays: INVITATION_VALID_DAYS,
+        },
+        locale: invitation.locale,
+      },
+      manager,
+    );
+  }
+
+  private async inviterName(principal: Principal): Promise<string> {
+    const inviter = await this.users.findById(principal.organizationId, principal.userId);
+    if (!inviter) {
+      throw new NotFoundError('The signed-in user');
+    }
+    return inviter.name || inviter.email;
+  }
+
+  /** The invitation behind a link, if it can still be accepted; else the error that says why not. */
+  private async usableByToken(token: string): Promise<Invitation> {
+    const hash = hashInvitationToken(token);
+    const invitation = hash === null ? null : await this.invitations.findByTokenHash(hash);
+    if (!invitation) {
+      throw new InvitationNotFoundError();
+    }
+    const error = closedErrorOf(invitation, new Date());
+    if (error) {
+      throw error;
+    }
+    return invitation;
+  }
+
+  /** Resend and revoke work on pending and expired invitations, not on accepted or revoked ones. */
+  private async openInvitation(
+    organizationId: OrganizationId,
+    id: string,
+    manager: EntityManager,
+  ): Promise<Invitation> {
+    const invitation = await this.invitations.findById(organizationId, id, manager);
+    if (!invitation) {
+      throw new InvitationNotFoundError();
+    }
+    if (invitation.acceptedAt) {
+      throw new InvitationAlreadyAcceptedError();
+    }
+    if (invitation.revokedAt) {
+      throw new InvitationRevokedError();
+    }
+    return invitation;
+  }
+
+  /** Why a conditional update found the invitation no longer open (another request got there first). */
+  private async closedError(
+    organizationId: OrganizationId,
+    id: string,
+    manager: EntityManager,
+  ): Promise<Error> {
+    const current = await this.invitations.findById(organizationId, id, manager);
+    return (current && closedErrorOf(current, new Date())) ?? new InvitationNotFoundError();
+  }
+}
+
+function expiryFrom(now: Date): Date {
+  return new Date(now.getTime() + INVITATION_VALID_DAYS * DAY_MS);
+}
+
+function closedErrorOf(invitation: Invitation, now: Date): Error | null {
+  switch (invitationStatus(invitation, now)) {
+    case 'accepted':
+      return new InvitationAlreadyAcceptedError();
+    case 'revoked':
+      return new InvitationRevokedError();
+    case 'expired':
+      return new InvitationExpiredError();
+    case 'pending':
+      return null;
+  }
+}
