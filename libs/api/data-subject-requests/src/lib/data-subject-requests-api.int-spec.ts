@@ -1,0 +1,284 @@
+import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
+import { OutboundEmail } from '@mailroute/api/mail';
+import {
+  customRouteTo,
+  PLATFORM_SENDER,
+  startMailTestHarness,
+  type MailTestHarness,
+} from '@mailroute/api/mail/testing';
+import type { ApiErrorBody, EmailLogPage } from '@mailroute/shared/contracts';
+import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import type {
+  DataSubjectRequestDetail,
+  DataSubjectRequestMessageView,
+  DataSubjectRequestView,
+} from './data-subject-request-types';
+import { dataSubjectRequestsSchema } from './data-subject-requests-schema';
+import { DataSubjectRequestsModule } from './data-subject-requests.module';
+import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
+
+const ACME_SMTP_USER = { username: 'acme', password: 'acme-smtp-password' };
+const ACME_SENDER = 'privacy@acme.test';
+const ACME_REPLY_TO = 'dpo@acme.test';
+
+describe('Data subject requests API', () => {
+  let harness: MailTestHarness;
+  let acmeServer: TestSmtpServer;
+  let acme: SeededOrganization;
+  let globex: SeededOrganization;
+  let acmeAdmin: string;
+  let acmeMember: string;
+  let globexAdmin: string;
+
+  const call = async (token: string | null, method: string, path: string, body?: unknown) =>
+    fetch(`${harness.api.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const create = async (token: string, body: Record<string, unknown>) => {
+    const response = await call(token, 'POST', '/api/data-subject-requests', body);
+    expect(response.status).toBe(201);
+    return (await response.json()) as DataSubjectRequestView;
+  };
+  const detail = async (token: string, id: string) =>
+    (await (await call(token, 'GET', `/api/data-subject-requests/${id}`)).json()) as DataSubjectRequestDetail;
+  const emailsOf = (organization: SeededOrganization) =>
+    harness.api.dataSource.getRepository(OutboundEmail).countBy({ organizationId: organization.id });
+  const fieldsOf = async (response: Response) => {
+    expect(response.status).toBe(400);
+    return ((await response.json()) as ApiErrorBody).errors?.map((error) => error.field);
+  };
+
+  beforeAll(async () => {
+    acmeServer = await startTestSmtpServer({ security: 'tls', users: [ACME_SMTP_USER] });
+    harness = await startMailTestHarness({
+      env: { PUBLIC_URL: 'https://app.mailroute.test' },
+      imports: [DataSubjectRequestsModule],
+      schema: [dataSubjectRequestsSchema],
+    });
+    acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme', defaultLocale: 'en' });
+    globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex', defaultLocale: 'fr' });
+    harness.routes.set(
+      customRouteTo(acmeServer, {
+        organizationId: acme.id,
+        ...ACME_SMTP_USER,
+        sender: ACME_SENDER,
+        replyTo: ACME_REPLY_TO,
+      }),
+    );
+    [acmeAdmin, acmeMember, globexAdmin] = await Promise.all([
+      signIn(harness.api.baseUrl, acme.admin),
+      signIn(harness.api.baseUrl, acme.member),
+      signIn(harness.api.baseUrl, globex.admin),
+    ]);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await acmeServer?.close();
+  });
+
+  beforeEach(() => {
+    acmeServer.clear();
+    harness.platform.clear();
+  });
+
+  it('records a request due one calendar month after receipt, and lists it', async () => {
+    const request = await create(acmeMember, {
+      type: 'erasure',
+      subjectName: 'Jane Doe',
+      subjectEmail: 'jane@example.test',
+      receivedAt: '2025-01-31T10:00:00Z',
+    });
+    expect(request).toMatchObject({
+      type: 'erasure',
+      subjectName: 'Jane Doe',
+      subjectEmail: 'jane@example.test',
+      receivedAt: '2025-01-31T10:00:00.000Z',
+      dueOn: '2025-02-28',
+      reference: expect.stringMatching(/^DSR-[0-9A-F]{8}$/),
+    });
+    const list = (await (
+      await call(acmeAdmin, 'GET', '/api/data-subject-requests')
+    ).json()) as DataSubjectRequestView[];
+    expect(list.map((item) => item.id)).toContain(request.id);
+    expect(await detail(acmeAdmin, request.id)).toMatchObject({ id: request.id, messages: [] });
+  });
+
+  it('emails the data subject through the organization’s own server, with its reply address, and shows the delivery in the thread', async () => {
+    const request = await create(acmeAdmin, {
+      type: 'access',
+      subjectName: 'Jane Doe',
+      subjectEmail: 'jane@example.test',
+    });
+    const response = await call(acmeAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, {
+      body: 'We received your request.\nHere is <your> data.',
+    });
+    expect(response.status).toBe(201);
+    const message = (await response.json()) as DataSubjectRequestMessageView;
+    expect(message.email.status).toBe('queued');
+
+    const [email] = await acmeServer.waitForMessages(1);
+    expect(email?.from?.address).toBe(ACME_SENDER);
+    expect(email?.authenticatedUser).toBe(ACME_SMTP_USER.username);
+    expect(email?.to).toEqual(['jane@example.test']);
+    expect(email?.headers['reply-to']).toBe(ACME_REPLY_TO);
+    expect(email?.subject).toBe(`Your request to Acme [${request.reference}]`);
+    expect(email?.text).toContain('Hello Jane Doe,');
+    expect(email?.text).toContain('Here is <your> data.');
+    expect(email?.html).toContain('Here is &lt;your&gt; data.');
+    expect(harness.platform.messages).toHaveLength(0);
+
+    const thread = await waitUntil(
+      async () => {
+        const current = await detail(acmeAdmin, request.id);
+        return current.messages[0]?.email.status === 'sent' ? current : null;
+      },
+      { description: 'the message to show as sent' },
+    );
+    expect(thread.messages).toMatchObject([
+      {
+        id: message.id,
+        body: 'We received your request.\nHere is <your> data.',
+        author: { id: acme.admin.id, email: acme.admin.email },
+        email: { id: message.email.id, status: 'sent', sentAt: expect.any(String), lastError: null },
+      },
+    ]);
+
+    const log = (await (
+      await call(acmeAdmin, 'GET', '/api/organizations/current/emails')
+    ).json()) as EmailLogPage;
+    expect(log.items.find((item) => item.id === message.email.id)).toMatchObject({
+      kind: 'dsr_message',
+      status: 'sent',
+      to: ['jane@example.test'],
+      route: { type: 'custom', sender: ACME_SENDER, port: acmeServer.port },
+    });
+  });
+
+  it('writes in the organization’s language through the platform server, or in the data subject’s when given', async () => {
+    const french = await create(globexAdmin, {
+      type: 'portability',
+      subjectName: 'Jean Dupont',
+      subjectEmail: 'jean@example.test',
+    });
+    const english = await create(globexAdmin, {
+      type: 'objection',
+      subjectName: 'John Smith',
+      subjectEmail: 'john@example.test',
+      locale: 'en',
+    });
+    for (const request of [french, english]) {
+      const response = await call(globexAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, {
+        body: 'Bonjour / Hello',
+      });
+      expect(response.status).toBe(201);
+    }
+    const messages = await harness.platform.waitForMessages(2);
+    const to = (address: string) => messages.find((message) => message.to.includes(address));
+    expect(to('jean@example.test')?.subject).toBe(`Votre demande auprès de Globex [${french.reference}]`);
+    expect(to('jean@example.test')?.text).toContain('Bonjour Jean Dupont,');
+    expect(to('jean@example.test')?.from?.address).toBe(PLATFORM_SENDER);
+    expect(to('john@example.test')?.subject).toBe(`Your request to Globex [${english.reference}]`);
+    expect(messages.every((message) => message.headers['reply-to'] === undefined)).toBe(true);
+    expect(acmeServer.messages).toHaveLength(0);
+
+    const log = (await (
+      await call(globexAdmin, 'GET', '/api/organizations/current/emails?kind=dsr_message')
+    ).json()) as EmailLogPage;
+    expect(log.items).toHaveLength(2);
+    expect(log.items.every((item) => item.kind === 'dsr_message')).toBe(true);
+  });
+
+  it('never shows or writes to another organization’s request, and queues no email then', async () => {
+    const request = await create(acmeAdmin, {
+      type: 'access',
+      subjectName: 'Jane',
+      subjectEmail: 'jane@example.test',
+    });
+    const before = await emailsOf(globex);
+    expect((await call(globexAdmin, 'GET', `/api/data-subject-requests/${request.id}`)).status).toBe(404);
+    const response = await call(globexAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, {
+      body: 'Hi',
+    });
+    expect(response.status).toBe(404);
+    expect(await emailsOf(globex)).toBe(before);
+    const list = (await (
+      await call(globexAdmin, 'GET', '/api/data-subject-requests')
+    ).json()) as DataSubjectRequestView[];
+    expect(list.map((item) => item.id)).not.toContain(request.id);
+  });
+
+  it('refuses callers who are not signed in', async () => {
+    expect((await call(null, 'GET', '/api/data-subject-requests')).status).toBe(401);
+    expect(
+      (
+        await call(null, 'POST', '/api/data-subject-requests', {
+          type: 'access',
+          subjectName: 'A',
+          subjectEmail: 'a@example.test',
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const valid = { type: 'access', subjectName: 'Jane', subjectEmail: 'jane@example.test' };
+    const post = (body: unknown) => call(acmeAdmin, 'POST', '/api/data-subject-requests', body);
+    expect(await fieldsOf(await post({ ...valid, type: 'complaint' }))).toEqual(['type']);
+    expect(
+      await fieldsOf(await post({ ...valid, subjectEmail: 'jane@example.test, eve@example.test' })),
+    ).toEqual(['subjectEmail']);
+    expect(await fieldsOf(await post({ ...valid, subjectName: '  ' }))).toEqual(['subjectName']);
+    expect(await fieldsOf(await post({ ...valid, subjectName: 'Jane\r\nBcc: eve@example.test' }))).toEqual([
+      'subjectName',
+    ]);
+    expect(await fieldsOf(await post({ ...valid, receivedAt: 'yesterday' }))).toEqual(['receivedAt']);
+    expect(await fieldsOf(await post({ ...valid, receivedAt: '2999-01-01' }))).toEqual(['receivedAt']);
+    expect(await fieldsOf(await post({ ...valid, locale: 'de' }))).toEqual(['locale']);
+    expect(await fieldsOf(await post({ ...valid, status: 'closed' }))).toEqual(['status']);
+    expect(await fieldsOf(await post({ type: 'access' }))).toEqual(['subjectName', 'subjectEmail']);
+
+    const request = await create(acmeAdmin, valid);
+    const write = (body: unknown) =>
+      call(acmeAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, body);
+    expect(await fieldsOf(await write({ body: ' \n ' }))).toEqual(['body']);
+    expect(await fieldsOf(await write({ body: 42 }))).toEqual(['body']);
+    expect(await fieldsOf(await write({}))).toEqual(['body']);
+    expect((await call(acmeAdmin, 'GET', '/api/data-subject-requests/not-an-id')).status).toBe(400);
+    expect((await detail(acmeAdmin, request.id)).messages).toEqual([]);
+  });
+
+  it('keeps no message when its email cannot be stored in the outbox', async () => {
+    const request = await create(acmeAdmin, {
+      type: 'access',
+      subjectName: 'Jane',
+      subjectEmail: 'jane@example.test',
+    });
+    const before = await emailsOf(acme);
+    // A real failure of the outbox write, inside the same transaction as the message.
+    await harness.api.dataSource.query(
+      `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbound_emails BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END`,
+    );
+    try {
+      const response = await call(acmeAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, {
+        body: 'Hi',
+      });
+      expect(response.status).toBe(500);
+      expect(JSON.stringify(await response.json())).not.toContain('outbox unavailable');
+    } finally {
+      await harness.api.dataSource.query('DROP TRIGGER refuse_outbox');
+    }
+    expect(
+      await harness.api.dataSource
+        .getRepository(DataSubjectRequestMessage)
+        .countBy({ requestId: request.id }),
+    ).toBe(0);
+    expect(await emailsOf(acme)).toBe(before);
+    expect((await detail(acmeAdmin, request.id)).messages).toEqual([]);
+  });
+});

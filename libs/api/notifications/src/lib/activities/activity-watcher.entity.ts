@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ProcessingActivity } from './processing-activity.entity';
+
+/** A user who follows an activity (its creator, and whoever commented on it). */
+@Entity({ name: 'processing_activity_watchers' })
+export class ActivityWatcher {
+  @PrimaryColumn({ name: 'activity_id', type: 'varchar', length: 36 })
+  activityId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
+  userId!: string;
+
+  @Column({ name: 'organization_id', type: 'varchar', length: 36 })
+  organizationId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id' })
+  activity?: ProcessingActivity;
+}

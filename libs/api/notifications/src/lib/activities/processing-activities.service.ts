@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { newId, NotFoundError, type OrganizationId, type Principal, type User } from '@mailroute/api/core';
+import type { AddCommentDto } from '../dto/add-comment.dto';
+import type { CreateProcessingActivityDto } from '../dto/create-processing-activity.dto';
+import { Notifier } from '../inbox/notifier';
+import type {
+  ActivityCommentView,
+  ProcessingActivityDetail,
+  ProcessingActivityView,
+} from '../notification-types';
+import { OrganizationMembers, personView } from '../organization-members';
+import { ActivitiesRepository } from './activities.repository';
+import { ActivityComment } from './activity-comment.entity';
+import { ProcessingActivity } from './processing-activity.entity';
+
+/** The register of processing activities and the conversation on each; watchers hear of new comments. */
+@Injectable()
+export class ProcessingActivitiesService {
+  private readonly logger = new Logger('ProcessingActivitiesService');
+
+  constructor(
+    private readonly activities: ActivitiesRepository,
+    private readonly members: OrganizationMembers,
+    private readonly notifier: Notifier,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async create(principal: Principal, input: CreateProcessingActivityDto): Promise<ProcessingActivityView> {
+    const activity = await this.dataSource.transaction(async (manager) => {
+      const created = await this.activities.insert(
+        Object.assign(new ProcessingActivity(), {
+          id: newId(),
+          organizationId: principal.organizationId,
+          name: input.name.trim(),
+          description: input.description,
+          createdById: principal.userId,
+          createdAt: new Date(),
+        } satisfies Partial<ProcessingActivity>),
+        manager,
+      );
+      await this.activities.watch(principal.organizationId, created.id, principal.userId, manager);
+      return created;
+    });
+    const people = await this.members.byIds(principal.organizationId, [principal.userId]);
+    return activityView(activity, people);
+  }
+
+  async list(organizationId: OrganizationId): Promise<ProcessingActivityView[]> {
+    const activities = await this.activities.list(organizationId);
+    const people = await this.members.byIds(
+      organizationId,
+      activities.flatMap((activity) => (activity.createdById ? [activity.createdById] : [])),
+    );
+    return activities.map((activity) => activityView(activity, people));
+  }
+
+  async get(organizationId: OrganizationId, id: string): Promise<ProcessingActivityDetail> {
+    const activity = await this.activities.find(organizationId, id);
+    if (!activity) {
+      throw new NotFoundError('The processing activity');
+    }
+    const [comments, watcherIds] = await Promise.all([
+      this.activities.comments(organizationId, id),
+      this.activities.watcherIds(organizationId, id),
+    ]);
+    const people = await this.members.byIds(organizationId, [
+      ...(activity.createdById ? [activity.createdById] : []),
+      ...comments.flatMap((comment) => (comment.authorId ? [comment.authorId] : [])),
+      ...watcherIds,
+    ]);
+    return {
+      ...activityView(activity, people),
+      comments: comments.map((comment) => commentView(comment, people)),
+      watchers: watcherIds.flatMap((userId) => personView(people, userId) ?? []),
+    };
+  }
+
+  /**
+   * Adds the comment, makes its author a watcher, and notifies every other watcher — all in one
+   * transaction with the notification emails.
+   */
+  async comment(
+    principal: Principal,
+    activityId: string,
+    input: AddCommentDto,
+  ): Promise<ActivityCommentView> {
+    const organizationId = principal.organizationId;
+    const { comment, author, notified } = await this.dataSource.transaction(async (manager) => {
+      const activity = await this.activities.find(organizationId, activityId, manager);
+      if (!activity) {
+        throw new NotFoundError('The processing activity');
+      }
+      const author = (await this.members.find(organizationId, principal.userId, manager)) as User;
+      const comment = await this.activities.insertComment(
+        Object.assign(new ActivityComment(), {
+          id: newId(),
+          organizationId,
+          activityId,
+          authorId: author.id,
+          body: input.body,
+          createdAt: new Date(),
+        } satisfies Partial<ActivityComment>),
+        manager,
+      );
+      await this.activities.watch(organizationId, activityId, author.id, manager);
+      const notifications = await this.notifier.notify(
+        {
+          kind: 'comment_added',
+          organizationId,
+          actor: author,
+          recipientIds: await this.activities.watcherIds(organizationId, activityId, manager),
+          activity,
+          comment,
+        },
+        manager,
+      );
+      return { comment, author, notified: notifications.length };
+    });
+    this.logger.log({ msg: 'Comment added', organizationId, activityId, commentId: comment.id, notified });
+    return commentView(comment, new Map([[author.id, author]]));
+  }
+}
+
+function activityView(activity: ProcessingActivity, people: Map<string, User>): ProcessingActivityView {
+  return {
+    id: activity.id,
+    name: activity.name,
+    description: activity.description,
+    createdBy: personView(people, activity.createdById),
+    createdAt: activity.createdAt.toISOString(),
+  };
+}
+
+function commentView(comment: ActivityComment, people: Map<string, User>): ActivityCommentView {
+  return {
+    id: comment.id,
+    body: comment.body,
+    author: personView(people, comment.authorId),
+    createdAt: comment.createdAt.toISOString(),
+  };
+}

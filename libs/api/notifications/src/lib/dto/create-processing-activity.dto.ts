@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
+import { isText, maxChars, ONE_LINE } from './text-rules';
+
+/** `POST /api/processing-activities`. (class-validator runs the bottom decorators first.) */
+export class CreateProcessingActivityDto {
+  @ApiProperty({ example: 'Payroll' })
+  @Matches(ONE_LINE, { message: 'is required, on one line' })
+  @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
+  @IsString(isText)
+  name!: string;
+
+  @ApiProperty({ example: 'Monthly salaries of employees.' })
+  @MaxLength(LIMITS.descriptionLength, maxChars(LIMITS.descriptionLength))
+  @IsString(isText)
+  description!: string;
+}

@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { NOTIFICATIONS_LIMITS as LIMITS, TASK_STATUSES, type TaskStatus } from '../notification-types';
+import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
+
+/** `PATCH /api/tasks/:id`: only the fields given change; `dueDate: null` removes the due date. */
+export class UpdateTaskDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES, { message: `must be one of ${TASK_STATUSES.join(', ')}` })
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ description: 'Re-assigns the task to another user of your organization.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of a user of your organization' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ONE_LINE, { message: 'is required, on one line' })
+  @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
+  @IsString(isText)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '2025-06-30' })
+  @ValidateIf((_: object, value: unknown) => value !== null && value !== undefined)
+  @Matches(CALENDAR_DATE, calendarDate)
+  @IsString(isText)
+  dueDate?: string | null;
+}

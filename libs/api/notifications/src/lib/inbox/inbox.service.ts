@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, type Principal, type User } from '@mailroute/api/core';
+import type { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
+import type {
+  NotificationInboxView,
+  NotificationPreferencesView,
+  NotificationView,
+} from '../notification-types';
+import { OrganizationMembers, personView } from '../organization-members';
+import { NotificationPreferences } from '../preferences/notification-preferences.entity';
+import { PreferencesRepository } from '../preferences/preferences.repository';
+import { InboxRepository } from './inbox.repository';
+import type { Notification } from './notification.entity';
+
+const INBOX_LIMIT = 100;
+
+/** The signed-in user's own notifications and email preferences: nobody reads another's. */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly preferences: PreferencesRepository,
+    private readonly members: OrganizationMembers,
+  ) {}
+
+  async list(principal: Principal, unreadOnly: boolean): Promise<NotificationInboxView> {
+    const [items, unread] = await Promise.all([
+      this.inbox.list(principal.organizationId, principal.userId, { unreadOnly, limit: INBOX_LIMIT }),
+      this.inbox.unreadCount(principal.organizationId, principal.userId),
+    ]);
+    const people = await this.members.byIds(
+      principal.organizationId,
+      items.flatMap((item) => (item.actorId ? [item.actorId] : [])),
+    );
+    return { items: items.map((item) => notificationView(item, people)), unread };
+  }
+
+  async markRead(principal: Principal, id: string): Promise<NotificationView> {
+    const { organizationId, userId } = principal;
+    if (!(await this.inbox.find(organizationId, userId, id))) {
+      throw new NotFoundError('The notification');
+    }
+    await this.inbox.markRead(organizationId, userId, [id], new Date());
+    const notification = (await this.inbox.find(organizationId, userId, id)) as Notification;
+    const people = await this.members.byIds(
+      organizationId,
+      notification.actorId ? [notification.actorId] : [],
+    );
+    return notificationView(notification, people);
+  }
+
+  async markAllRead(principal: Principal): Promise<NotificationInboxView> {
+    await this.inbox.markRead(principal.organizationId, principal.userId, 'all', new Date());
+    return this.list(principal, false);
+  }
+
+  async getPreferences(principal: Principal): Promise<NotificationPreferencesView> {
+    return preferencesView(await this.preferences.find(principal.organizationId, principal.userId));
+  }
+
+  async updatePreferences(
+    principal: Principal,
+    input: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesView> {
+    const current = preferencesView(await this.preferences.find(principal.organizationId, principal.userId));
+    const next = { ...current, ...definedOnly(input) };
+    const saved = await this.preferences.save(
+      Object.assign(new NotificationPreferences(), {
+        userId: principal.userId,
+        organizationId: principal.organizationId,
+        emailCommentAdded: next.commentAdded,
+        emailTaskAssigned: next.taskAssigned,
+        emailTaskCompleted: next.taskCompleted,
+      } satisfies Partial<NotificationPreferences>),
+    );
+    return preferencesView(saved);
+  }
+}
+
+function definedOnly(input: UpdateNotificationPreferencesDto): Partial<NotificationPreferencesView> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+function preferencesView(preferences: NotificationPreferences | null): NotificationPreferencesView {
+  return {
+    commentAdded: preferences?.emailCommentAdded ?? true,
+    taskAssigned: preferences?.emailTaskAssigned ?? true,
+    taskCompleted: preferences?.emailTaskCompleted ?? true,
+  };
+}
+
+export function notificationPath(notification: Pick<Notification, 'aboutType' | 'aboutId'>): string {
+  switch (notification.aboutType) {
+    case 'processing_activity':
+      return `/processing-activities/${notification.aboutId}`;
+    case 'task':
+      return `/tasks/${notification.aboutId}`;
+  }
+}
+
+function notificationView(notification: Notification, people: Map<string, User>): NotificationView {
+  return {
+    id: notification.id,
+    kind: notification.kind,
+    actor: personView(people, notification.actorId),
+    about: {
+      type: notification.aboutType,
+      id: notification.aboutId,
+      name: notification.aboutName,
+      path: notificationPath(notification),
+    },
+    excerpt: notification.excerpt,
+    readAt: notification.readAt ? notification.readAt.toISOString() : null,
+    createdAt: notification.createdAt.toISOString(),
+    emailId: notification.emailId,
+  };
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
+import { CreateTaskDto } from '../dto/create-task.dto';
+import { UpdateTaskDto } from '../dto/update-task.dto';
+import type { TaskView } from '../notification-types';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Post()
+  @ApiBadRequestResponse({ description: 'A field is invalid, e.g. an assignee outside your organization.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateTaskDto): Promise<TaskView> {
+    return this.tasks.create(principal, input);
+  }
+
+  @Get()
+  @ApiQuery({ name: 'assignee', required: false, description: '`me` for the tasks assigned to you.' })
+  list(@CurrentPrincipal() principal: Principal, @Query('assignee') assignee?: string): Promise<TaskView[]> {
+    return this.tasks.list(
+      principal.organizationId,
+      assignee === 'me' ? { assigneeId: principal.userId } : {},
+    );
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'No such task in your organization.' })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<TaskView> {
+    return this.tasks.get(principal.organizationId, id);
+  }
+
+  @Patch(':id')
+  @ApiForbiddenResponse({ description: 'Only the assignee, the creator or an admin change a task.' })
+  @ApiNotFoundResponse({ description: 'No such task in your organization.' })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() input: UpdateTaskDto,
+  ): Promise<TaskView> {
+    return this.tasks.update(principal, id, input);
+  }
+}
