@@ -2,6 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule } from '@mailroute/api/core';
 import { MailModule, mailSchema } from '@mailroute/api/mail';
 import { SmtpSettingsModule, smtpSettingsSchema } from '@mailroute/api/smtp-settings';
+import { AuditsModule, auditsSchema } from '@mailroute/api/audits';
+import { InvitationsModule, invitationsSchema } from '@mailroute/api/invitations';
+import { NotificationsModule, notificationsSchema } from '@mailroute/api/notifications';
+import { DataSubjectRequestsModule, dataSubjectRequestsSchema } from '@mailroute/api/data-subject-requests';
 
 /** The composition root: which modules make up the Mailroute API process. */
 @Module({})
@@ -10,9 +14,23 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot({ config, schema: [mailSchema, smtpSettingsSchema] }),
+        CoreModule.forRoot({
+          config,
+          schema: [
+            mailSchema,
+            smtpSettingsSchema,
+            notificationsSchema,
+            dataSubjectRequestsSchema,
+            auditsSchema,
+            invitationsSchema,
+          ],
+        }),
         MailModule.forRoot({ routeSource: 'global' }),
         SmtpSettingsModule,
+        NotificationsModule,
+        DataSubjectRequestsModule,
+        AuditsModule,
+        InvitationsModule,
       ],
     };
   }
