@@ -47,12 +47,22 @@ function crashSafetySuite(database: () => Record<string, string>): void {
   let organizationId: OrganizationId;
   let childEnv: Record<string, string>;
   const children: DispatcherProcess[] = [];
+  let crashPending = true;
+  let markCrashed = () => undefined as void;
+  const crashed = new Promise<void>((resolve) => {
+    markCrashed = resolve;
+  });
 
   beforeAll(async () => {
     server = await startTestSmtpServer({
       security: 'tls',
       users: [PLATFORM_USER],
-      onMessage: () => new Promise((resolve) => setTimeout(resolve, ACCEPT_DELAY_MS)),
+      // Once KILL_AFTER messages are in, the next ones wait for the crash: the killed process
+      // then certainly has sends in flight, however fast or slow the machine is.
+      onMessage: () =>
+        server.messages.length >= KILL_AFTER && crashPending
+          ? crashed
+          : new Promise((resolve) => setTimeout(resolve, ACCEPT_DELAY_MS)),
     });
     const caFile = join(mkdtempSync(join(tmpdir(), 'mailroute-crash-')), 'ca.pem');
     writeFileSync(caFile, server.ca);
@@ -107,7 +117,13 @@ function crashSafetySuite(database: () => Record<string, string>): void {
       timeoutMs: 30_000,
       intervalMs: 10,
     });
+    await waitUntil(
+      async () => (await emails().countBy({ status: 'sending', leaseOwner: first.owner })) > 0,
+      { description: 'the first dispatcher to have sends in flight', timeoutMs: 30_000, intervalMs: 10 },
+    );
     await first.kill();
+    crashPending = false;
+    markCrashed();
     // What the killed process had claimed and never finished: only its lease can free it.
     const stranded = await emails().findBy({ status: 'sending', leaseOwner: first.owner });
     expect(stranded.length).toBeGreaterThan(0);

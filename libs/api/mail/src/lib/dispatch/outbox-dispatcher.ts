@@ -26,6 +26,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   /** Unique per process start, so a restarted process never mistakes old claims for its own. */
   readonly owner = newLeaseOwner();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the emails being delivered now, never claimed again by this process meanwhile. */
+  private readonly inFlightIds = new Set<string>();
   private running = false;
   private loop: Promise<void> | null = null;
 
@@ -85,9 +87,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
             free,
             now,
             new Date(now.getTime() + sendLeaseSeconds * 1000),
+            [...this.inFlightIds],
           );
           claimed = emails.length;
           for (const email of emails) {
+            this.inFlightIds.add(email.id);
             const delivery = this.delivery.deliver(email, this.owner).catch((error: unknown) => {
               // The row keeps its lease and is retried when it expires: nothing is lost.
               this.logger.error(
@@ -98,6 +102,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
             this.inFlight.add(delivery);
             void delivery.finally(() => {
               this.inFlight.delete(delivery);
+              this.inFlightIds.delete(email.id);
               this.signal.notify();
             });
           }

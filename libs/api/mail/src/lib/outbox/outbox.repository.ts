@@ -56,8 +56,18 @@ export class OutboxRepository {
    * processes: SQLite serialises writers; PostgreSQL skips rows another sender has locked.
    * Emails of a held organization wait, except the system alerts that tell its admins why.
    */
-  async claimDue(owner: string, limit: number, now: Date, leaseUntil: Date): Promise<OutboundEmail[]> {
-    return this.claim(owner, now, leaseUntil, { limit });
+  async claimDue(
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseUntil: Date,
+    /**
+     * Emails this sender is delivering right now. Never claimed again, even past their lease (a
+     * send slowed down by a busy machine): only another process may take them over.
+     */
+    inFlight: readonly string[] = [],
+  ): Promise<OutboundEmail[]> {
+    return this.claim(owner, now, leaseUntil, { limit, exclude: inFlight });
   }
 
   /**
@@ -88,8 +98,9 @@ export class OutboxRepository {
     owner: string,
     now: Date,
     leaseUntil: Date,
-    options: { limit: number; id?: string },
+    options: { limit: number; id?: string; exclude?: readonly string[] },
   ): Promise<OutboundEmail[]> {
+    const exclude = options.exclude ?? [];
     const postgres = this.dataSource.options.type === 'postgres';
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `UPDATE outbound_emails SET status = 'sending', lease_owner = :owner, lease_expires_at = :leaseUntil,
@@ -97,12 +108,13 @@ export class OutboxRepository {
        WHERE id IN (
          SELECT e.id FROM outbound_emails e
          WHERE ${DUE_CONDITION} ${options.id ? 'AND e.id = :id' : ''}
+           ${exclude.length > 0 ? 'AND e.id NOT IN (:...exclude)' : ''}
          ORDER BY e.next_attempt_at
          LIMIT :limit
          ${postgres ? 'FOR UPDATE OF e SKIP LOCKED' : ''}
        )
        RETURNING id`,
-      { owner, leaseUntil, now, limit: options.limit, id: options.id },
+      { owner, leaseUntil, now, limit: options.limit, id: options.id, exclude: [...exclude] },
       {},
     );
     const result: unknown = await this.dataSource.query(sql, parameters);

@@ -27,6 +27,8 @@ export class OutboundEmailWorker {
   private stopping = false;
   /** Deliveries running now. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the emails being delivered now. */
+  private readonly inFlightIds = new Set<string>();
   /** Jobs taken whose end BullMQ has not recorded in Redis yet, by job id. */
   private readonly unrecorded = new Map<string, { recorded: Promise<void>; resolve: () => void }>();
 
@@ -112,12 +114,16 @@ export class OutboundEmailWorker {
     if (this.stopping) {
       return; // stopping: the email stays due, for the next sweep of any process
     }
+    if (this.inFlightIds.has(job.data.emailId)) {
+      return; // a job for an email this worker is still sending (a slow send outlived its lease)
+    }
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + this.config.mail.sendLeaseSeconds * 1000);
     const email = await this.outbox.claimById(job.data.emailId, this.owner, now, leaseUntil);
     if (!email) {
       return;
     }
+    this.inFlightIds.add(email.id);
     try {
       await this.delivery.deliver(email, this.owner);
     } catch (error) {
@@ -126,6 +132,8 @@ export class OutboundEmailWorker {
         { organizationId: email.organizationId, emailId: email.id, err: error },
         'Delivery crashed',
       );
+    } finally {
+      this.inFlightIds.delete(email.id);
     }
   }
 }
