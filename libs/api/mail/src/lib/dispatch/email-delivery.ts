@@ -7,7 +7,7 @@ import { nextAttemptAt } from '../delivery/retry-schedule';
 import { recipientOutcomes } from '../delivery/recipient-outcomes';
 import { RouteHealthService } from '../health/route-health.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
+import { type AttemptError, OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
 import { type SmtpRoute } from '../routing/smtp-route';
 import { SmtpRouteUnavailableError } from '../routing/smtp-route-source';
 import { systemAlertTemplate } from '../templates/builtin/system-alert.template';
@@ -166,23 +166,7 @@ export class EmailDelivery {
         }
         return;
       case 'retry': {
-        const next = nextAttemptAt({
-          attempts: email.attempts,
-          createdAt: email.createdAt,
-          now: at,
-          retry: this.config.mail.retry,
-        });
-        if (next === null) {
-          await this.outbox.markFailed(
-            email,
-            owner,
-            { ...error, message: `Gave up after ${email.attempts} attempts: ${error.message}` },
-            used,
-            at,
-          );
-        } else {
-          await this.outbox.markRetry(email, owner, error, next, used, at);
-        }
+        await this.retryLater(email, owner, error, used, at);
         if (email.kind !== 'system_alert') {
           await this.health.recordFailure(organizationId, error, at);
           if (await this.health.claimAlert(organizationId, at)) {
@@ -214,23 +198,7 @@ export class EmailDelivery {
         { organizationId, emailId: email.id, reason },
         'SMTP route unavailable for now: retrying later',
       );
-      const next = nextAttemptAt({
-        attempts: email.attempts,
-        createdAt: email.createdAt,
-        now: at,
-        retry: this.config.mail.retry,
-      });
-      if (next === null) {
-        await this.outbox.markFailed(
-          email,
-          owner,
-          { ...error, message: `Gave up after ${email.attempts} attempts: ${error.message}` },
-          null,
-          at,
-        );
-      } else {
-        await this.outbox.markRetry(email, owner, error, next, null, at);
-      }
+      await this.retryLater(email, owner, error, null, at);
       await this.health.recordFailure(organizationId, error, at);
       return;
     }
@@ -240,6 +208,33 @@ export class EmailDelivery {
     );
     await this.outbox.markHeld(email, owner, error, null, at);
     await this.health.hold(organizationId, reason, error, at);
+  }
+
+  /** The next attempt on the retry schedule, or a dead letter once the schedule is over. */
+  private async retryLater(
+    email: OutboundEmail,
+    owner: string,
+    error: AttemptError,
+    used: RouteUsed | null,
+    at: Date,
+  ): Promise<void> {
+    const next = nextAttemptAt({
+      attempts: email.attempts,
+      createdAt: email.createdAt,
+      now: at,
+      retry: this.config.mail.retry,
+    });
+    if (next === null) {
+      await this.outbox.markFailed(
+        email,
+        owner,
+        { ...error, message: `Gave up after ${email.attempts} attempts: ${error.message}` },
+        used,
+        at,
+      );
+    } else {
+      await this.outbox.markRetry(email, owner, error, next, used, at);
+    }
   }
 
   /** One system alert per admin, sent through the platform SMTP (their own server is failing). */
