@@ -104,6 +104,7 @@ test('an admin saves valid settings: every stage passes and the test email arriv
   await expect(page.getByTestId('smtp-route')).toContainText(`127.0.0.1:${smtp.port}`);
   await expect(page.getByTestId('smtp-password-stored')).toBeVisible();
   await expect(page.getByTestId('smtp-history')).toContainText('Activated');
+  await expect(page.getByTestId('smtp-history')).toContainText('Password (changed)');
   await page.screenshot({ path: screenshot('smtp-saved-all-stages-green'), fullPage: true });
 });
 

@@ -20,6 +20,19 @@ const ACTION_KEYS: { readonly [A in SmtpSettingsHistoryEntry['action']]: Transla
   deleted: 'smtp.history.action.deleted',
 };
 
+const FIELD_KEYS: Readonly<Record<string, TranslationKey>> = {
+  host: 'smtp.history.field.host',
+  port: 'smtp.history.field.port',
+  security: 'smtp.history.field.security',
+  username: 'smtp.history.field.username',
+  password: 'smtp.history.field.password',
+  senderAddress: 'smtp.history.field.senderAddress',
+  senderName: 'smtp.history.field.senderName',
+  replyTo: 'smtp.history.field.replyTo',
+  caCertificate: 'smtp.history.field.caCertificate',
+  failurePolicy: 'smtp.history.field.failurePolicy',
+};
+
 /** Who changed the SMTP settings, when, and which fields. */
 @Component({
   selector: 'mr-smtp-history',
@@ -57,7 +70,11 @@ const ACTION_KEYS: { readonly [A in SmtpSettingsHistoryEntry['action']]: Transla
         </ng-container>
         <ng-container matColumnDef="fields">
           <th mat-header-cell *matHeaderCellDef scope="col">{{ 'smtp.history.fields' | t }}</th>
-          <td mat-cell *matCellDef="let entry">{{ fields(entry) }}</td>
+          <td mat-cell *matCellDef="let entry">
+            @for (change of entry.changes; track change.field) {
+              {{ fieldKey(change.field) | t }}{{ $last ? '' : ', ' }}
+            }
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -73,8 +90,8 @@ export class SmtpHistoryComponent {
     return ACTION_KEYS[entry.action];
   }
 
-  /** Field names as the API records them (`host`, `port`, `password`…): technical names, like the form's. */
-  protected fields(entry: SmtpSettingsHistoryEntry): string {
-    return entry.changes.map((change) => change.field).join(', ');
+  /** The field's name in the reader's language; the API records `host`, `port`, `password`… */
+  protected fieldKey(field: string): TranslationKey {
+    return FIELD_KEYS[field] ?? 'smtp.history.field.unknown';
   }
 }
