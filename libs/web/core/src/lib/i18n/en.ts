@@ -100,7 +100,7 @@ export const en = {
   'smtp.form.caCertificate': 'CA certificate (optional, PEM)',
   'smtp.form.caCertificateHint': 'Only for a server whose certificate is not signed by a public authority.',
   'smtp.form.caCertificateStored':
-    'Stored certificate: {subject}, valid until {validTo}. Paste it again when you save, or only public authorities are trusted.',
+    'Stored certificate: {subject}, valid until {validTo}. Leave the field empty to keep it, or paste another one to replace it.',
   'smtp.form.failurePolicy': 'When your server fails',
   'smtp.policy.hold': 'Hold the emails and retry until the server works again',
   'smtp.policy.fallback': 'Send them through the platform SMTP server meanwhile',

@@ -101,7 +101,7 @@ export const fr: Dictionary = {
   'smtp.form.caCertificateHint':
     'Seulement pour un serveur dont le certificat n’est pas signé par une autorité publique.',
   'smtp.form.caCertificateStored':
-    'Certificat enregistré : {subject}, valable jusqu’au {validTo}. Collez-le à nouveau en enregistrant, sinon seules les autorités publiques sont reconnues.',
+    'Certificat enregistré : {subject}, valable jusqu’au {validTo}. Laissez le champ vide pour le conserver, ou collez-en un autre pour le remplacer.',
   'smtp.form.failurePolicy': 'Quand votre serveur est en panne',
   'smtp.policy.hold': 'Retenir les e-mails et réessayer jusqu’au retour du serveur',
   'smtp.policy.fallback': 'Les envoyer entre-temps par le serveur SMTP de la plateforme',

@@ -90,7 +90,6 @@ describe('SmtpSettingsForm', () => {
         senderAddress: 'notify@acme.test',
         senderName: null,
         replyTo: null,
-        caCertificate: null,
         failurePolicy: 'hold',
         testRecipient: 'ada@acme.test',
       });

@@ -160,7 +160,10 @@ export class SmtpSettingsForm {
     this.syncPassword();
   }
 
-  /** The request body: no password when the stored one is kept, optional texts as null when empty. */
+  /**
+   * The request body: optional texts as null when empty; no password when the stored one is
+   * kept, and no CA certificate when the field is empty (the API keeps the stored one).
+   */
   toInput(): SmtpSettingsInput {
     const value = this.group.getRawValue();
     const optional = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -173,7 +176,7 @@ export class SmtpSettingsForm {
       senderAddress: value.senderAddress.trim(),
       senderName: optional(value.senderName),
       replyTo: optional(value.replyTo),
-      caCertificate: optional(value.caCertificate),
+      ...(optional(value.caCertificate) === null ? {} : { caCertificate: value.caCertificate.trim() }),
       failurePolicy: value.failurePolicy,
       testRecipient: value.testRecipient.trim(),
     };
