@@ -186,6 +186,45 @@ test('an admin goes back to the platform SMTP after confirming', async ({ page }
   await page.screenshot({ path: screenshot('smtp-reverted-to-platform'), fullPage: true });
 });
 
+test('an admin tests settings without saving them, using the keyboard only', async ({ page }) => {
+  smtp.clear();
+  await signIn(page, E2E_ADMIN);
+  await openSmtpPage(page);
+  expect((await storedSettings(page)).mode).toBe('platform');
+
+  // Typing moves through the form with Tab, in reading order.
+  await field(page, 'Host').focus();
+  await page.keyboard.type('127.0.0.1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(smtp.port));
+  await expect(field(page, 'Port')).toHaveValue(String(smtp.port));
+  await page.getByRole('radio', { name: /Implicit TLS/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: /Implicit TLS/ })).toBeChecked();
+  await field(page, 'Username').focus();
+  await page.keyboard.type(SMTP_USER.username);
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'Password')).toBeFocused();
+  await page.keyboard.type(SMTP_USER.password);
+  await field(page, 'Sender address').focus();
+  await page.keyboard.type(SENDER);
+  await field(page, 'CA certificate (optional, PEM)').fill(smtp.ca);
+
+  await page.getByRole('button', { name: 'Test without saving' }).focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByTestId('report-summary')).toContainText(
+    `Every stage passed. The test email was sent to ${E2E_ADMIN.email}`,
+  );
+  await expect(page.getByTestId('smtp-announcement')).toContainText('Every stage passed');
+  await smtp.waitForMessages(1, { timeoutMs: 10_000 });
+  // Nothing was stored: the organization still uses the platform.
+  await expect(page.getByTestId('smtp-route')).toContainText('platform SMTP server');
+  expect((await storedSettings(page)).mode).toBe('platform');
+  await page.screenshot({ path: screenshot('smtp-test-without-saving'), fullPage: true });
+});
+
 test('a member sees a read-only notice and the API refuses changes', async ({ page }) => {
   await signIn(page, E2E_MEMBER);
   await openSmtpPage(page);
