@@ -3,11 +3,11 @@
 // serves the web app on the same port, then prints where to sign in. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-const dataDir = join(root, env.DATA_DIR ?? 'data');
+const dataDir = resolve(root, env.DATA_DIR ?? 'data');
 const port = env.PORT ?? '3000';
 const children = [];
 
@@ -60,6 +60,7 @@ if (build.status !== 0) {
 }
 
 const apiEnv = {};
+let devSmtp = null;
 if (!env.PLATFORM_SMTP_URL) {
   const ready = join(dataDir, 'dev-smtp', 'ready.json');
   rmSync(ready, { force: true });
@@ -85,6 +86,11 @@ if (!env.PLATFORM_SMTP_URL) {
   const smtp = JSON.parse(readFileSync(ready, 'utf8'));
   apiEnv.PLATFORM_SMTP_URL = `smtps://${smtp.user}:${smtp.password}@127.0.0.1:${smtp.tlsPort}`;
   apiEnv.PLATFORM_SMTP_CA_FILE = smtp.caFile;
+  // The catcher listens on free ports: let an organization's "own server" be the catcher too.
+  if (!env.SMTP_ALLOWED_PORTS && env.NODE_ENV !== 'production') {
+    apiEnv.SMTP_ALLOWED_PORTS = '*';
+  }
+  devSmtp = smtp;
 }
 
 run('The API', 'node', ['dist/apps/api/main.js'], apiEnv);
@@ -105,10 +111,16 @@ const password = env.ADMIN_PASSWORD
   ? '(the ADMIN_PASSWORD you set)'
   : existsSync(generated)
     ? readFileSync(generated, 'utf8').trim()
-    : '(set on first start; see data/admin-password.txt)';
+    : `(set on first start; see ${generated})`;
 console.log(`
   Mailroute is running at ${url}
   Sign in as ${email} with password ${password}
   API docs: ${url}/api/docs · emails sent by the platform land in ${join(dataDir, 'dev-mail')}
   Press Ctrl-C to stop.
 `);
+if (devSmtp) {
+  console.log(`  To try General settings › SMTP server without a real server, use the catcher:
+  host 127.0.0.1, port ${devSmtp.tlsPort} (implicit TLS) or ${devSmtp.starttlsPort} (STARTTLS),
+  username ${devSmtp.user}, password ${devSmtp.password}, CA certificate: the PEM in ${devSmtp.caFile}
+`);
+}
