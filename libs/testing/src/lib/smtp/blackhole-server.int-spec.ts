@@ -1,3 +1,4 @@
+import { connect } from 'node:tls';
 import { createTransport } from 'nodemailer';
 import { waitUntil } from '../polling/wait-until';
 import { BlackholeServer, startBlackholeServer } from './blackhole-server';
@@ -28,6 +29,16 @@ describe('startBlackholeServer', () => {
       message: expect.stringContaining('Greeting never received'),
     });
     expect(server.totalConnections()).toBe(1);
+    await waitUntil(() => server.activeConnections() === 0, { description: 'the client to hang up' });
+  });
+
+  it('notices a client that hangs up after speaking first, as TLS clients do', async () => {
+    const client = connect({ host: server.host, port: server.port, rejectUnauthorized: false });
+    client.on('error', () => undefined);
+    await waitUntil(() => server.activeConnections() === 1, { description: 'the client to connect' });
+
+    client.destroy();
+
     await waitUntil(() => server.activeConnections() === 0, { description: 'the client to hang up' });
   });
 

@@ -27,6 +27,9 @@ export function startBlackholeServer(
     sockets.add(socket);
     // A client that gives up resets the connection; that is the expected outcome here.
     socket.on('error', () => undefined);
+    // Reads and drops what the client sends: unread bytes (a TLS ClientHello) would hold back the
+    // end of the stream, so a client that hangs up would never be seen to leave.
+    socket.resume();
   });
   const active = (): number => {
     for (const socket of sockets) {
