@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_ORGANIZATION_NAME, SCREENSHOT_DIR } from './support/e2e-users';
+import { screenshot, signIn, skipWhenChromiumMissing } from './support/browser-steps';
+import { E2E_ADMIN, E2E_ORGANIZATION_NAME } from './support/e2e-users';
 
-const screenshot = (name: string) => join(__dirname, '..', '..', '..', SCREENSHOT_DIR, `${name}.png`);
-
-test.beforeEach(() => {
-  test.skip(process.env['MAILROUTE_E2E_SKIP'] !== undefined, process.env['MAILROUTE_E2E_SKIP']);
-});
+skipWhenChromiumMissing();
 
 test('an admin signs in through the real page and reaches the general settings', async ({ page }) => {
   await page.goto('/');
@@ -38,11 +34,7 @@ test('a wrong password is refused with a message and no hint of which part was w
 });
 
 test('signing out returns to the sign-in page and protects the settings again', async ({ page }) => {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/general-settings/);
+  await signIn(page, E2E_ADMIN);
 
   await page.getByRole('button', { name: /sign out/i }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { SmtpSettingsView } from '@mailroute/shared/contracts';
 import { startTestSmtpServer, type TestSmtpServer } from '@mailroute/testing';
-import { E2E_ADMIN, E2E_MEMBER, SCREENSHOT_DIR } from './support/e2e-users';
+import { screenshot, sessionToken, signIn, skipWhenChromiumMissing } from './support/browser-steps';
+import { E2E_ADMIN, E2E_MEMBER } from './support/e2e-users';
 
-const screenshot = (name: string) => join(__dirname, '..', '..', '..', SCREENSHOT_DIR, `${name}.png`);
 const SMTP_USER = { username: 'app@acme.test', password: 'Right-SMTP-Password-42' };
 const SENDER = 'notify@acme.test';
 
@@ -23,17 +22,7 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-test.beforeEach(() => {
-  test.skip(process.env['MAILROUTE_E2E_SKIP'] !== undefined, process.env['MAILROUTE_E2E_SKIP']);
-});
-
-async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/general-settings/);
-}
+skipWhenChromiumMissing();
 
 /** A form field by its exact label (radio labels such as "usually port 465" also contain "port"). */
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -53,12 +42,8 @@ async function openSmtpPage(page: Page): Promise<void> {
 }
 
 async function storedSettings(page: Page): Promise<SmtpSettingsView> {
-  const token = await page.evaluate(() => {
-    const raw = localStorage.getItem('mailroute.session');
-    return raw === null ? '' : (JSON.parse(raw) as { accessToken: string }).accessToken;
-  });
   const response = await page.request.get('/api/organizations/current/smtp-settings', {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${await sessionToken(page)}` },
   });
   expect(response.status()).toBe(200);
   return (await response.json()) as SmtpSettingsView;
@@ -233,12 +218,8 @@ test('a member sees a read-only notice and the API refuses changes', async ({ pa
   await expect(page.getByRole('button', { name: 'Save and test' })).toHaveCount(0);
   await expect(field(page, 'Host')).toHaveCount(0);
 
-  const token = await page.evaluate(
-    () =>
-      (JSON.parse(localStorage.getItem('mailroute.session') ?? '{}') as { accessToken?: string }).accessToken,
-  );
   const response = await page.request.put('/api/organizations/current/smtp-settings', {
-    headers: { authorization: `Bearer ${token ?? ''}` },
+    headers: { authorization: `Bearer ${await sessionToken(page)}` },
     data: {
       host: '127.0.0.1',
       port: smtp.port,

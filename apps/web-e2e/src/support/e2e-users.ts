@@ -3,5 +3,3 @@ export const E2E_ADMIN = { email: 'admin@web-e2e.test', password: 'web-e2e-admin
 /** Seeded by global-setup in the admin's organization; signs in with the admin's password. */
 export const E2E_MEMBER = { email: 'member@web-e2e.test', password: E2E_ADMIN.password } as const;
 export const E2E_ORGANIZATION_NAME = 'Browser Test Org';
-
-export const SCREENSHOT_DIR = 'test-output/web-e2e/screenshots';

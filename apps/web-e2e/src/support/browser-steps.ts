@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+
+const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', '..', 'test-output', 'web-e2e', 'screenshots');
+
+export const screenshot = (name: string) => join(SCREENSHOT_DIR, `${name}.png`);
+
+/** Skips every test of the file when global-setup found no Chromium (it says why). */
+export function skipWhenChromiumMissing(): void {
+  test.beforeEach(() => {
+    test.skip(process.env['MAILROUTE_E2E_SKIP'] !== undefined, process.env['MAILROUTE_E2E_SKIP']);
+  });
+}
+
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/general-settings/);
+}
+
+/** The signed-in page's bearer token, to call the API beside the page; empty when signed out. */
+export async function sessionToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('mailroute.session');
+    return raw === null ? '' : ((JSON.parse(raw) as { accessToken?: string }).accessToken ?? '');
+  });
+}
