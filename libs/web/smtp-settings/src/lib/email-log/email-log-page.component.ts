@@ -5,18 +5,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatPaginator, MatPaginatorIntl, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import {
   EMAIL_KINDS,
   EMAIL_STATUSES,
@@ -30,11 +19,11 @@ import {
   LocalDatePipe,
   SessionService,
   type TranslationKey,
+  TranslatedPaginatorIntl,
   TranslatePipe,
 } from '@mailroute/web/core';
 import { isForbidden } from '../data-access/api-answers';
 import { EmailLogApi, type EmailLogQuery } from '../data-access/email-log.api';
-import { EmailLogPaginatorIntl } from './email-log-paginator-intl';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const RETRYABLE: readonly EmailStatus[] = ['failed', 'held'];
@@ -62,20 +51,11 @@ export function kindKey(kind: EmailKind): TranslationKey {
     MatOption,
     MatPaginator,
     MatProgressBar,
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
+    MatTableModule,
     TranslatePipe,
     LocalDatePipe,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: EmailLogPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './email-log-page.component.html',
   styleUrl: './email-log-page.component.css',

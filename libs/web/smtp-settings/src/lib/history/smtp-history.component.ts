@@ -1,16 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import type { SmtpSettingsHistoryEntry } from '@mailroute/shared/contracts';
 import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/core';
 
@@ -36,20 +25,7 @@ const FIELD_KEYS: Readonly<Record<string, TranslationKey>> = {
 /** Who changed the SMTP settings, when, and which fields. */
 @Component({
   selector: 'mr-smtp-history',
-  imports: [
-    MatTable,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatCell,
-    MatCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-    TranslatePipe,
-    LocalDatePipe,
-  ],
+  imports: [MatTableModule, TranslatePipe, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (entries().length === 0) {
