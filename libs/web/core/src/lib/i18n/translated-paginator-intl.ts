@@ -1,10 +1,13 @@
 import { effect, inject, Injectable } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
-import { I18nService } from '@mailroute/web/core';
+import { I18nService } from './i18n.service';
 
-/** The paginator's labels through the i18n layer; they follow a language switch. */
+/**
+ * Material paginators' labels through the i18n layer; they follow a language switch. Provide it
+ * where a paginator is used: `{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }`.
+ */
 @Injectable()
-export class EmailLogPaginatorIntl extends MatPaginatorIntl {
+export class TranslatedPaginatorIntl extends MatPaginatorIntl {
   private readonly i18n = inject(I18nService);
 
   constructor() {
