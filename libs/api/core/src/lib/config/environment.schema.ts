@@ -22,6 +22,16 @@ const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const emptyAsMissing = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** An integer variable from `min` to `max`; one message for every way it can be wrong. */
+function WholeNumberBetween(
+  min: number,
+  max: number,
+  message = `must be a whole number between ${min} and ${max}`,
+): PropertyDecorator {
+  const decorators = [Max(max, { message }), Min(min, { message }), IsInt({ message }), Transform(toInt)];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property as string));
+}
+
 /**
  * The environment variables Mailroute reads, with their rules. Property names are the variable
  * names so that a validation error names the variable to fix. Defaults and the rules that depend
@@ -33,10 +43,7 @@ export class EnvironmentSchema {
   NODE_ENV?: NodeEnv;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer between 1 and 65535' })
-  @Min(1, { message: 'must be an integer between 1 and 65535' })
-  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  @WholeNumberBetween(1, 65535, 'must be an integer between 1 and 65535')
   PORT?: number;
 
   @IsOptional()
@@ -118,17 +125,11 @@ export class EnvironmentSchema {
   PUBLIC_URL?: string;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number of seconds between 60 and 604800' })
-  @Min(60, { message: 'must be a whole number of seconds between 60 and 604800' })
-  @Max(604800, { message: 'must be a whole number of seconds between 60 and 604800' })
+  @WholeNumberBetween(60, 604800, 'must be a whole number of seconds between 60 and 604800')
   AUTH_TOKEN_TTL_SECONDS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number between 1 and 1000' })
-  @Min(1, { message: 'must be a whole number between 1 and 1000' })
-  @Max(1000, { message: 'must be a whole number between 1 and 1000' })
+  @WholeNumberBetween(1, 1000)
   LOGIN_RATE_LIMIT?: number;
 
   @IsOptional()
@@ -152,108 +153,63 @@ export class EnvironmentSchema {
   MAIL_DISPATCHER?: boolean;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 256))
-  @Min(1, whole(1, 256))
-  @Max(256, whole(1, 256))
+  @WholeNumberBetween(1, 256)
   MAIL_CONCURRENCY?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(10, 60000))
-  @Min(10, whole(10, 60000))
-  @Max(60000, whole(10, 60000))
+  @WholeNumberBetween(10, 60000)
   MAIL_POLL_INTERVAL_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 86400))
-  @Min(1, whole(1, 86400))
-  @Max(86400, whole(1, 86400))
+  @WholeNumberBetween(1, 86400)
   MAIL_RETRY_BASE_SECONDS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 86400))
-  @Min(1, whole(1, 86400))
-  @Max(86400, whole(1, 86400))
+  @WholeNumberBetween(1, 86400)
   MAIL_RETRY_MAX_DELAY_SECONDS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 8760))
-  @Min(1, whole(1, 8760))
-  @Max(8760, whole(1, 8760))
+  @WholeNumberBetween(1, 8760)
   MAIL_RETRY_WINDOW_HOURS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 1000))
-  @Min(1, whole(1, 1000))
-  @Max(1000, whole(1, 1000))
+  @WholeNumberBetween(1, 1000)
   MAIL_MAX_ATTEMPTS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 100000))
-  @Min(1, whole(1, 100000))
-  @Max(100000, whole(1, 100000))
+  @WholeNumberBetween(1, 100000)
   MAIL_TRANSPORT_CACHE_SIZE?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 32))
-  @Min(1, whole(1, 32))
-  @Max(32, whole(1, 32))
+  @WholeNumberBetween(1, 32)
   MAIL_POOL_CONNECTIONS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(100, 3600000))
-  @Min(100, whole(100, 3600000))
-  @Max(3600000, whole(100, 3600000))
+  @WholeNumberBetween(100, 3600000)
   MAIL_POOL_IDLE_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(100, 300000))
-  @Min(100, whole(100, 300000))
-  @Max(300000, whole(100, 300000))
+  @WholeNumberBetween(100, 300000)
   SMTP_CONNECTION_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(100, 300000))
-  @Min(100, whole(100, 300000))
-  @Max(300000, whole(100, 300000))
+  @WholeNumberBetween(100, 300000)
   SMTP_GREETING_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(100, 600000))
-  @Min(100, whole(100, 600000))
-  @Max(600000, whole(100, 600000))
+  @WholeNumberBetween(100, 600000)
   SMTP_SOCKET_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(10, 3600))
-  @Min(10, whole(10, 3600))
-  @Max(3600, whole(10, 3600))
+  @WholeNumberBetween(10, 3600)
   MAIL_SEND_LEASE_SECONDS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 1000))
-  @Min(1, whole(1, 1000))
-  @Max(1000, whole(1, 1000))
+  @WholeNumberBetween(1, 1000)
   MAIL_ALERT_AFTER_FAILURES?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 10080))
-  @Min(1, whole(1, 10080))
-  @Max(10080, whole(1, 10080))
+  @WholeNumberBetween(1, 10080)
   MAIL_ALERT_PERIOD_MINUTES?: number;
 
   // Organizations' own SMTP servers (the SmtpSettings module).
@@ -271,20 +227,10 @@ export class EnvironmentSchema {
   SMTP_ALLOWED_PORTS?: string;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1000, 120000))
-  @Min(1000, whole(1000, 120000))
-  @Max(120000, whole(1000, 120000))
+  @WholeNumberBetween(1000, 120000)
   SMTP_TEST_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt(whole(1, 1000))
-  @Min(1, whole(1, 1000))
-  @Max(1000, whole(1, 1000))
+  @WholeNumberBetween(1, 1000)
   SMTP_SETTINGS_RATE_LIMIT?: number;
-}
-
-function whole(min: number, max: number) {
-  return { message: `must be a whole number between ${min} and ${max}` };
 }
