@@ -42,3 +42,4 @@ export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { QueueDispatcher } from './lib/queue/queue-dispatcher';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';
+export { EmailStatuses, type EmailStatusView } from './lib/email-log/email-statuses';

@@ -8,13 +8,13 @@ import {
   type Principal,
   RequestValidationError,
 } from '@mailroute/api/core';
-import { MailerService } from '@mailroute/api/mail';
+import { EmailStatuses, type EmailStatusView, MailerService } from '@mailroute/api/mail';
 import type {
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
   DataSubjectRequestView,
 } from './data-subject-request-types';
-import { type EmailDelivery, DataSubjectRequestsRepository } from './data-subject-requests.repository';
+import { DataSubjectRequestsRepository } from './data-subject-requests.repository';
 import type { CreateDataSubjectRequestDto } from './dto/create-data-subject-request.dto';
 import type { SendDataSubjectMessageDto } from './dto/send-data-subject-message.dto';
 import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
@@ -33,6 +33,7 @@ export class DataSubjectRequestsService {
   constructor(
     private readonly repository: DataSubjectRequestsRepository,
     private readonly mailer: MailerService,
+    private readonly emailStatuses: EmailStatuses,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -75,7 +76,7 @@ export class DataSubjectRequestsService {
       throw new NotFoundError('The data subject request');
     }
     const messages = await this.repository.thread(organizationId, id);
-    const deliveries = await this.repository.deliveries(
+    const deliveries = await this.emailStatuses.of(
       organizationId,
       messages.map((message) => message.emailId),
     );
@@ -131,13 +132,7 @@ export class DataSubjectRequestsService {
       messageId: message.id,
       emailId: message.emailId,
     });
-    return messageView(message, {
-      id: message.emailId,
-      status: 'queued',
-      sentAt: null,
-      lastErrorMessage: null,
-      lastErrorCode: null,
-    });
+    return messageView(message, { status: 'queued', sentAt: null, lastErrorMessage: null });
   }
 }
 
@@ -161,7 +156,7 @@ function requestView(request: DataSubjectRequest): DataSubjectRequestView {
 
 function messageView(
   message: DataSubjectRequestMessage,
-  delivery: EmailDelivery | undefined,
+  delivery: EmailStatusView | undefined,
 ): DataSubjectRequestMessageView {
   return {
     id: message.id,
