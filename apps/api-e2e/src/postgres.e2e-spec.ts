@@ -4,7 +4,8 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '@mailroute/testing';
-import type { LoginResponse, UserView } from '@mailroute/shared/contracts';
+import { signIn } from '@mailroute/api/core/testing';
+import type { UserView } from '@mailroute/shared/contracts';
 
 const ADMIN = { email: 'owner@pg-e2e.test', password: 'pg-e2e-admin-password' };
 
@@ -20,13 +21,7 @@ describeWithPostgres('the built API on PostgreSQL (DATABASE_URL)', () => {
   it('migrates an empty database, seeds the admin once and keeps the data across restarts', async () => {
     const env = { DATABASE_URL: postgres.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
     const signInAndListUsers = async (baseUrl: string): Promise<UserView[]> => {
-      const login = await fetch(`${baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      });
-      expect(login.status).toBe(200);
-      const { accessToken } = (await login.json()) as LoginResponse;
+      const accessToken = await signIn(baseUrl, ADMIN);
       return (await (
         await fetch(`${baseUrl}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } })
       ).json()) as UserView[];

@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ConnectionTestReport, LoginResponse } from '@mailroute/shared/contracts';
+import { signIn } from '@mailroute/api/core/testing';
+import type { ConnectionTestReport } from '@mailroute/shared/contracts';
 import {
+  builtApiBundle,
   startBuiltApi,
   startTestSmtpServer,
   type BuiltApiProcess,
@@ -14,7 +16,6 @@ import {
 
 const ADMIN = { email: 'owner@secrets.test', password: 'secrets-admin-password-01' };
 const SMTP_USER = { username: 'app@acme.test', password: 'Unmistakable-SMTP-Secret-7f3a' };
-const BUNDLE = resolve(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'main.js');
 
 /**
  * The production bundle, as operators run it: the organization's SMTP password is sealed at
@@ -35,19 +36,17 @@ describe('the SMTP password in the built API', () => {
     SMTP_ALLOWED_PORTS: '*',
     ...platformEnv,
   });
-  const call = async (target: BuiltApiProcess, method: string, path: string, body?: unknown) => {
-    const login = await fetch(`${target.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as LoginResponse;
-    return fetch(`${target.baseUrl}${path}`, {
+  let accessToken: string;
+  const startApi = async (env: Record<string, string>) => {
+    api = await startBuiltApi({ env });
+    accessToken = await signIn(api.baseUrl, ADMIN);
+  };
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${api.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  };
   const settings = () => ({
     host: '127.0.0.1',
     port: smtp.port,
@@ -68,7 +67,7 @@ describe('the SMTP password in the built API', () => {
       PLATFORM_SMTP_URL: `smtps://127.0.0.1:${platform.port}`,
       PLATFORM_SMTP_CA_FILE: caFile,
     };
-    api = await startBuiltApi({ env: { ...baseEnv(), SECRETS_KEY: firstKey } });
+    await startApi({ ...baseEnv(), SECRETS_KEY: firstKey });
   });
 
   afterAll(async () => {
@@ -78,23 +77,23 @@ describe('the SMTP password in the built API', () => {
   });
 
   it('never answers nor logs the password, and stores it only sealed', async () => {
-    const saved = await call(api, 'PUT', '/api/organizations/current/smtp-settings', {
+    const saved = await call('PUT', '/api/organizations/current/smtp-settings', {
       ...settings(),
       password: SMTP_USER.password,
     });
     expect(saved.status).toBe(200);
     const answers = [
       await saved.text(),
-      await (await call(api, 'GET', '/api/organizations/current/smtp-settings')).text(),
-      await (await call(api, 'GET', '/api/organizations/current/smtp-settings/history')).text(),
-      await (await call(api, 'POST', '/api/organizations/current/smtp-settings/test', settings())).text(),
+      await (await call('GET', '/api/organizations/current/smtp-settings')).text(),
+      await (await call('GET', '/api/organizations/current/smtp-settings/history')).text(),
+      await (await call('POST', '/api/organizations/current/smtp-settings/test', settings())).text(),
       await (
-        await call(api, 'PUT', '/api/organizations/current/smtp-settings', {
+        await call('PUT', '/api/organizations/current/smtp-settings', {
           ...settings(),
           password: `${SMTP_USER.password}-wrong`,
         })
       ).text(),
-      await (await call(api, 'GET', '/api/organizations/current/emails')).text(),
+      await (await call('GET', '/api/organizations/current/emails')).text(),
     ];
     for (const answer of answers) {
       expect(answer).not.toContain(SMTP_USER.password);
@@ -118,7 +117,7 @@ describe('the SMTP password in the built API', () => {
       SECRETS_KEY_PREVIOUS: firstKey,
       PATH: process.env['PATH'] ?? '',
     };
-    const rotation = await promisify(execFile)(process.execPath, [BUNDLE, 'rotate-secrets'], {
+    const rotation = await promisify(execFile)(process.execPath, [builtApiBundle(), 'rotate-secrets'], {
       cwd: api.dataDir,
       env,
     });
@@ -126,8 +125,8 @@ describe('the SMTP password in the built API', () => {
     expect(rotation.stdout + rotation.stderr).not.toContain(SMTP_USER.password);
 
     // The old key is gone: the password must now open with the new one alone.
-    api = await startBuiltApi({ env: { ...baseEnv(), DATA_DIR: api.dataDir, SECRETS_KEY: secondKey } });
-    const tested = await call(api, 'POST', '/api/organizations/current/smtp-settings/test', settings());
+    await startApi({ ...baseEnv(), DATA_DIR: api.dataDir, SECRETS_KEY: secondKey });
+    const tested = await call('POST', '/api/organizations/current/smtp-settings/test', settings());
     const report = (await tested.json()) as ConnectionTestReport;
     expect(report.stages.find((stage) => stage.stage === 'auth')).toMatchObject({ ok: true });
     expect(report.ok).toBe(true);

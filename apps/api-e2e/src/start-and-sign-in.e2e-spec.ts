@@ -1,5 +1,6 @@
+import { signIn } from '@mailroute/api/core/testing';
 import { startBuiltApi, type BuiltApiProcess } from '@mailroute/testing';
-import type { CurrentUserView, LoginResponse } from '@mailroute/shared/contracts';
+import type { CurrentUserView } from '@mailroute/shared/contracts';
 
 const ADMIN = { email: 'owner@e2e.test', password: 'e2e-admin-password-0001' };
 
@@ -19,13 +20,7 @@ describe('the built API on its embedded defaults (SQLite)', () => {
   });
 
   it('lets the seeded admin sign in and see their organization', async () => {
-    const login = await fetch(`${api.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as LoginResponse;
+    const accessToken = await signIn(api.baseUrl, ADMIN);
     const me = (await (
       await fetch(`${api.baseUrl}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
     ).json()) as CurrentUserView;

@@ -29,10 +29,9 @@ export type { ThrowawayRedis, ThrowawayRedisOptions } from './lib/redis/throwawa
 export { describeWithPostgres, describeWithRedis, requireService } from './lib/services/service-availability';
 export type { ThrowawayService } from './lib/services/service-availability';
 
-export { startBuiltApi } from './lib/api-process/built-api-process';
+export { builtApiBundle, startBuiltApi } from './lib/api-process/built-api-process';
 export type { BuiltApiOptions, BuiltApiProcess } from './lib/api-process/built-api-process';
 
 export { findFreePort } from './lib/net/free-port';
 export { waitUntil } from './lib/polling/wait-until';
 export type { WaitUntilOptions } from './lib/polling/wait-until';
-export * from './lib/api-process/built-api-process';

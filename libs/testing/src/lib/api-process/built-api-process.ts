@@ -14,7 +14,6 @@ export interface BuiltApiOptions {
   env?: Record<string, string>;
   /** Wait for /api/health (default). Off for tests of a process that must fail to start. */
   waitForHealth?: boolean;
-  workspaceRoot?: string;
 }
 
 export interface BuiltApiProcess {
@@ -34,11 +33,7 @@ export interface BuiltApiProcess {
  * generated files). The bundle must be built first (`nx build api`; e2e targets depend on it).
  */
 export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<BuiltApiProcess> {
-  const workspaceRoot = options.workspaceRoot ?? findWorkspaceRoot();
-  const bundle = join(workspaceRoot, API_BUNDLE);
-  if (!existsSync(bundle)) {
-    throw new Error(`${bundle} does not exist: run \`npx nx build api\` first`);
-  }
+  const bundle = builtApiBundle();
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroute-api-'));
   let output = '';
@@ -94,6 +89,15 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
     }
   }
   return { baseUrl, port, dataDir, output: () => output, exited, stop };
+}
+
+/** The absolute path of the built API bundle, for tests that run one of its other commands. */
+export function builtApiBundle(): string {
+  const bundle = join(findWorkspaceRoot(), API_BUNDLE);
+  if (!existsSync(bundle)) {
+    throw new Error(`${bundle} does not exist: run \`npx nx build api\` first`);
+  }
+  return bundle;
 }
 
 function findWorkspaceRoot(): string {
