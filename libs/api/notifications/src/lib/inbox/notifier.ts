@@ -14,6 +14,7 @@ import {
   taskAssignedTemplate,
   taskCompletedTemplate,
 } from '../templates/notification-templates';
+import { InboxRepository } from './inbox.repository';
 import { Notification } from './notification.entity';
 
 const EXCERPT_LENGTH = 280;
@@ -39,6 +40,7 @@ export class Notifier {
   constructor(
     private readonly members: OrganizationMembers,
     private readonly preferences: PreferencesRepository,
+    private readonly inbox: InboxRepository,
     private readonly mailer: MailerService,
   ) {}
 
@@ -52,7 +54,7 @@ export class Notifier {
         ? await this.email(event, recipient, manager)
         : null;
       stored.push(
-        await manager.getRepository(Notification).save(
+        await this.inbox.insert(
           Object.assign(new Notification(), {
             id: newId(),
             organizationId: event.organizationId,
@@ -64,6 +66,7 @@ export class Notifier {
             readAt: null,
             createdAt: new Date(),
           } satisfies Partial<Notification>),
+          manager,
         ),
       );
     }
