@@ -36,16 +36,12 @@ export class InboxRepository {
   async markRead(
     organizationId: OrganizationId,
     recipientId: string,
-    ids: string[] | 'all',
+    which: { id: string } | 'all',
     at: Date,
   ): Promise<void> {
-    const where = { organizationId, recipientId, readAt: IsNull() };
-    if (ids === 'all') {
-      await this.notifications().update(where, { readAt: at });
-      return;
-    }
-    for (const id of ids) {
-      await this.notifications().update({ ...where, id }, { readAt: at });
-    }
+    await this.notifications().update(
+      { organizationId, recipientId, readAt: IsNull(), ...(which === 'all' ? {} : { id: which.id }) },
+      { readAt: at },
+    );
   }
 }

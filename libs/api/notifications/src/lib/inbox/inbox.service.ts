@@ -37,11 +37,14 @@ export class InboxService {
 
   async markRead(principal: Principal, id: string): Promise<NotificationView> {
     const { organizationId, userId } = principal;
-    if (!(await this.inbox.find(organizationId, userId, id))) {
+    const notification = await this.inbox.find(organizationId, userId, id);
+    if (!notification) {
       throw new NotFoundError('The notification');
     }
-    await this.inbox.markRead(organizationId, userId, [id], new Date());
-    const notification = (await this.inbox.find(organizationId, userId, id)) as Notification;
+    if (notification.readAt === null) {
+      notification.readAt = new Date();
+      await this.inbox.markRead(organizationId, userId, { id }, notification.readAt);
+    }
     const people = await this.members.byIds(
       organizationId,
       notification.actorId ? [notification.actorId] : [],
