@@ -76,6 +76,18 @@ describe('Invitations API', () => {
       { description: `the email to ${address} logged as sent` },
     );
 
+  /** Runs `run` while every insert into `table` fails, as a real database error would. */
+  const refuseInserts = async (table: string, run: () => Promise<void>) => {
+    await dataSource().query(
+      `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    try {
+      await run();
+    } finally {
+      await dataSource().query(`DROP TRIGGER refuse_${table}`);
+    }
+  };
+
   /** Invites at Acme and returns the token of the link that arrived on Acme's server. */
   const invitedAtAcme = async (email = newAddress(), role = 'member') => {
     const view = await invite(acmeAdmin, { email, role });
@@ -355,32 +367,22 @@ describe('Invitations API', () => {
 
     it('queues no email when the invitation cannot be stored', async () => {
       const before = await queuedEmails(acme.id);
-      await dataSource().query(
-        `CREATE TRIGGER refuse_invitations BEFORE INSERT ON invitations BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-      );
-      try {
+      await refuseInserts('invitations', async () => {
         const response = await call(acmeAdmin, 'POST', '/api/invitations', {
           email: newAddress(),
           role: 'member',
         });
         expect(response.status).toBe(500);
-      } finally {
-        await dataSource().query('DROP TRIGGER refuse_invitations');
-      }
+      });
       expect(await queuedEmails(acme.id)).toBe(before);
     });
 
     it('stores no invitation when its email cannot be written', async () => {
       const email = newAddress('rollback');
-      await dataSource().query(
-        `CREATE TRIGGER refuse_emails BEFORE INSERT ON outbound_emails BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-      );
-      try {
+      await refuseInserts('outbound_emails', async () => {
         const response = await call(acmeAdmin, 'POST', '/api/invitations', { email, role: 'member' });
         expect(response.status).toBe(500);
-      } finally {
-        await dataSource().query('DROP TRIGGER refuse_emails');
-      }
+      });
       expect(await dataSource().getRepository(Invitation).countBy({ email })).toBe(0);
       // And nothing stands in the way of inviting the address again.
       await invite(acmeAdmin, { email, role: 'member' });
@@ -388,14 +390,9 @@ describe('Invitations API', () => {
 
     it('keeps the old link working when the resent email cannot be written', async () => {
       const { view, token } = await invitedAtAcme();
-      await dataSource().query(
-        `CREATE TRIGGER refuse_emails BEFORE INSERT ON outbound_emails BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-      );
-      try {
+      await refuseInserts('outbound_emails', async () => {
         expect((await call(acmeAdmin, 'POST', `/api/invitations/${view.id}/resend`)).status).toBe(500);
-      } finally {
-        await dataSource().query('DROP TRIGGER refuse_emails');
-      }
+      });
       await json(await call(null, 'GET', `/api/invitations/${token}`), 200);
     });
   });
