@@ -43,3 +43,4 @@ export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { QueueDispatcher } from './lib/queue/queue-dispatcher';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';
 export { EmailStatuses, type EmailStatusView } from './lib/email-log/email-statuses';
+export { ehloNameOf } from './lib/transport/ehlo-name';

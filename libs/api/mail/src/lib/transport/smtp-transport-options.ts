@@ -1,8 +1,9 @@
-import { isIP, isIPv6 } from 'node:net';
+import { isIP } from 'node:net';
 import { checkServerIdentity, rootCertificates } from 'node:tls';
 import type { AppConfig } from '@mailroute/api/core';
 import type { SMTPPoolOptions } from 'nodemailer';
 import type { SmtpRoute } from '../routing/smtp-route';
+import { ehloNameOf } from './ehlo-name';
 
 export type SmtpPoolTransportOptions = SMTPPoolOptions & { pool: true };
 
@@ -45,15 +46,6 @@ export function smtpTransportOptions(
     socketTimeout: mail.smtpTimeouts.socketMs,
     disableFileAccess: true,
     disableUrlAccess: true,
-    name: ehloName(config.publicUrl),
+    name: ehloNameOf(config.publicUrl),
   };
-}
-
-/** The host of PUBLIC_URL, as an RFC 5321 address literal when it is an IP address. */
-function ehloName(publicUrl: string): string {
-  const host = new URL(publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(host) === 0) {
-    return host;
-  }
-  return isIPv6(host) ? `[IPv6:${host}]` : `[${host}]`;
 }

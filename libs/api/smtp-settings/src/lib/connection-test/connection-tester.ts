@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
+import { ehloNameOf } from '@mailroute/api/mail';
 import type { ConnectionTestReport } from '@mailroute/shared/contracts';
 import { AddressPolicy } from '../address-policy/address-policy';
 import { HostResolver } from '../address-policy/host-resolver';
@@ -7,7 +8,6 @@ import { ConnectionResources } from './connection-resources';
 import type { ConnectionTestRequest } from './connection-test-request';
 import { Deadline } from './deadline';
 import { policyStage, resolveStage } from './destination-stages';
-import { ehloNameOf } from './ehlo-name';
 import { authStage, quit, senderStage, sendStage } from './mail-stages';
 import { SecretRedactor } from './secret-redactor';
 import { loginAuthValue, plainAuthToken } from './smtp-commands';

@@ -1,9 +1,9 @@
 import { isIP, isIPv6 } from 'node:net';
 
 /**
- * The name Mailroute gives in EHLO: the host of PUBLIC_URL, as an RFC 5321 §4.1.3 address
- * literal when it is an IP address. Operator configuration, never organization input. (The same
- * rule as the mail transport's, which is private to api/mail.)
+ * The name Mailroute gives in EHLO, for deliveries and connection tests alike: the host of
+ * PUBLIC_URL, as an RFC 5321 §4.1.3 address literal when it is an IP address. Operator
+ * configuration, never organization input.
  */
 export function ehloNameOf(publicUrl: string): string {
   const host = new URL(publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
