@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { findFreePort } from '../net/free-port';
-import { waitUntil } from '../polling/wait-until';
 import { locatePostgresBinDir } from '../services/binary-discovery';
 import { ServiceUser, unprivilegedUser } from '../services/service-user';
-import { startSupervisedProcess, SupervisedProcess } from '../services/supervised-process';
+import { startServiceOnFreePort } from '../services/service-on-free-port';
+import type { SupervisedProcess } from '../services/supervised-process';
 
 /** Options of {@link startThrowawayPostgres}. */
 export interface ThrowawayPostgresOptions {
@@ -33,7 +32,6 @@ export interface ThrowawayPostgres {
 
 const HOST = '127.0.0.1';
 const SUPERUSER = 'postgres';
-const BIND_ATTEMPTS = 3;
 
 /**
  * initdb's a fresh cluster in a temporary directory and starts PostgreSQL on 127.0.0.1 and a free
@@ -115,54 +113,36 @@ function initdb(binDir: string, dataDir: string, cwd: string, user: ServiceUser 
   });
 }
 
-async function startServer(
+function startServer(
   binDir: string,
   dataDir: string,
   scratchDir: string,
   user: ServiceUser | undefined,
   timeoutMs: number,
 ): Promise<{ server: SupervisedProcess; port: number }> {
-  // The free port may be taken before postgres binds it: then try another one.
-  for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort(HOST);
-    const logFile = join(scratchDir, `postgres-${attempt}.log`);
-    await writeFile(logFile, '');
-    if (user) {
-      await chown(logFile, user.uid, user.gid);
-    }
-    const server = startSupervisedProcess({
-      command: join(binDir, 'postgres'),
-      args: [
-        ...['-D', dataDir, '-p', String(port)],
-        ...['-c', `listen_addresses=${HOST}`],
-        // The unix socket stays inside the scratch directory, not in /var/run/postgresql.
-        ...['-c', `unix_socket_directories=${scratchDir}`],
-        ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-      ],
-      scratchDir,
-      logFile,
-      stopSignal: 'INT',
-      user,
-    });
-    const outcome = await waitUntil(() => (server.hasExited() ? 'exited' : selectOne(port)), {
-      description: `PostgreSQL on ${HOST}:${port} to accept connections`,
-      timeoutMs,
-      intervalMs: 50,
-    }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
-    if (outcome === 'ready') {
-      return { server, port };
-    }
-    await server.stop();
-    const log = server.logTail();
-    if (!/could not bind|address already in use/i.test(log) || attempt >= BIND_ATTEMPTS) {
-      throw new Error(
-        `PostgreSQL did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`,
-      );
-    }
-  }
+  return startServiceOnFreePort({
+    name: 'PostgreSQL',
+    command: join(binDir, 'postgres'),
+    args: (port) => [
+      ...['-D', dataDir, '-p', String(port)],
+      ...['-c', `listen_addresses=${HOST}`],
+      // The unix socket stays inside the scratch directory, not in /var/run/postgresql.
+      ...['-c', `unix_socket_directories=${scratchDir}`],
+      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    ],
+    host: HOST,
+    scratchDir,
+    stopSignal: 'INT',
+    user,
+    ready: selectOne,
+    readiness: 'accept connections',
+    portTaken: /could not bind|address already in use/i,
+    timeoutMs,
+    intervalMs: 50,
+  });
 }
 
-async function selectOne(port: number): Promise<'ready'> {
+async function selectOne(port: number): Promise<void> {
   const client = new Client({
     host: HOST,
     port,
@@ -173,7 +153,6 @@ async function selectOne(port: number): Promise<'ready'> {
   try {
     await client.connect();
     await client.query('select 1');
-    return 'ready';
   } finally {
     await client.end().catch(() => undefined);
   }

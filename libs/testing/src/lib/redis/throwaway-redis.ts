@@ -1,11 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '../net/free-port';
-import { waitUntil } from '../polling/wait-until';
 import { locateRedisServer } from '../services/binary-discovery';
-import { startSupervisedProcess, SupervisedProcess } from '../services/supervised-process';
+import { startServiceOnFreePort } from '../services/service-on-free-port';
+import type { SupervisedProcess } from '../services/supervised-process';
 
 /** Options of {@link startThrowawayRedis}. */
 export interface ThrowawayRedisOptions {
@@ -26,7 +25,6 @@ export interface ThrowawayRedis {
 }
 
 const HOST = '127.0.0.1';
-const BIND_ATTEMPTS = 3;
 
 /** Starts redis-server on 127.0.0.1 and a free port, nothing saved to disk. */
 export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
@@ -61,50 +59,32 @@ function redisServerPath(): string {
   return location.path;
 }
 
-async function startServer(
+function startServer(
   binary: string,
   scratchDir: string,
   timeoutMs: number,
 ): Promise<{ server: SupervisedProcess; port: number }> {
-  // The free port may be taken before redis binds it: then try another one.
-  for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort(HOST);
-    const logFile = join(scratchDir, `redis-${attempt}.log`);
-    await writeFile(logFile, '');
-    const server = startSupervisedProcess({
-      command: binary,
-      args: [
-        ...['--port', String(port), '--bind', HOST],
-        ...['--save', '', '--appendonly', 'no'],
-        ...['--dir', scratchDir, '--daemonize', 'no'],
-      ],
-      scratchDir,
-      logFile,
-      stopSignal: 'TERM',
-    });
-    const outcome = await waitUntil(() => (server.hasExited() ? 'exited' : ping(port)), {
-      description: `Redis on ${HOST}:${port} to answer PING`,
-      timeoutMs,
-      intervalMs: 25,
-    }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
-    if (outcome === 'ready') {
-      return { server, port };
-    }
-    await server.stop();
-    const log = server.logTail();
-    if (
-      !/address already in use|could not create server tcp listening socket/i.test(log) ||
-      attempt >= BIND_ATTEMPTS
-    ) {
-      throw new Error(
-        `Redis did not start (${outcome === 'exited' ? await server.exited : outcome}):\n${log}`,
-      );
-    }
-  }
+  return startServiceOnFreePort({
+    name: 'Redis',
+    command: binary,
+    args: (port) => [
+      ...['--port', String(port), '--bind', HOST],
+      ...['--save', '', '--appendonly', 'no'],
+      ...['--dir', scratchDir, '--daemonize', 'no'],
+    ],
+    host: HOST,
+    scratchDir,
+    stopSignal: 'TERM',
+    ready: ping,
+    readiness: 'answer PING',
+    portTaken: /address already in use|could not create server tcp listening socket/i,
+    timeoutMs,
+    intervalMs: 25,
+  });
 }
 
 /** Sends PING in the Redis protocol and expects +PONG. */
-function ping(port: number): Promise<'ready'> {
+function ping(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: HOST, port });
     let reply = '';
@@ -116,7 +96,7 @@ function ping(port: number): Promise<'ready'> {
       if (reply.includes('\r\n')) {
         socket.destroy();
         if (reply.startsWith('+PONG')) {
-          resolve('ready');
+          resolve();
         } else {
           reject(new Error(`unexpected reply to PING: ${reply.trim()}`));
         }
