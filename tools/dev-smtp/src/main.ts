@@ -4,7 +4,7 @@
  * its integration tests (real TLS, STARTTLS, AUTH), so what works against one works against the other.
  */
 import { parseDevSmtpArgs, USAGE, UsageError } from './dev-smtp-options';
-import { startDevSmtp } from './dev-smtp';
+import { type DevSmtp, startDevSmtp } from './dev-smtp';
 import { removeReadyFileSync } from './ready-file';
 
 async function main(): Promise<void> {
@@ -25,10 +25,10 @@ async function main(): Promise<void> {
   }
   const { dataDir } = options;
 
-  const catcher = await startDevSmtp(options, { cwd: process.cwd(), print: (text) => console.log(text) });
+  // Set before ready.json is written: a launcher may signal as soon as it reads that file.
   // Also on a crash: a stale ready.json would send a launcher to a dead port.
   process.on('exit', () => removeReadyFileSync(dataDir));
-
+  let catcher: DevSmtp | undefined = undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    catcher.close().then(
+    (catcher?.close() ?? Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(`dev-smtp: error while closing: ${explain(error)}`);
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  catcher = await startDevSmtp(options, { cwd: process.cwd(), print: (text) => console.log(text) });
 }
 
 function explain(error: unknown): string {
