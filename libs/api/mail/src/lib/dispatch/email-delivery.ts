@@ -90,9 +90,7 @@ export class EmailDelivery {
         );
         const at = new Date();
         await this.health.recordFailure(organizationId, failure, at);
-        if (await this.health.claimAlert(organizationId, at)) {
-          await this.alertAdmins(organizationId, lease.route, failure, at);
-        }
+        await this.alertAdminsIfDue(organizationId, lease.route, failure, at);
         const platform = await this.resolver.acquire(organizationId, { platformOnly: true });
         try {
           await this.attempt(email, owner, platform, true);
@@ -161,17 +159,13 @@ export class EmailDelivery {
         await this.outbox.markHeld(email, owner, error, used, at);
         await this.health.hold(organizationId, failure.code, error, at);
         // Credentials refused: tell the admins at once (still at most once per period).
-        if (await this.health.claimAlert(organizationId, at, { minimumFailures: 1 })) {
-          await this.alertAdmins(organizationId, route, failure, at);
-        }
+        await this.alertAdminsIfDue(organizationId, route, failure, at, { minimumFailures: 1 });
         return;
       case 'retry': {
         await this.retryLater(email, owner, error, used, at);
         if (email.kind !== 'system_alert') {
           await this.health.recordFailure(organizationId, error, at);
-          if (await this.health.claimAlert(organizationId, at)) {
-            await this.alertAdmins(organizationId, route, failure, at);
-          }
+          await this.alertAdminsIfDue(organizationId, route, failure, at);
         }
         return;
       }
@@ -237,15 +231,20 @@ export class EmailDelivery {
     }
   }
 
-  /** One system alert per admin, sent through the platform SMTP (their own server is failing). */
-  private async alertAdmins(
+  /**
+   * One system alert per admin, sent through the platform SMTP (their own server is failing), when
+   * this instance wins the alert of the period (see {@link RouteHealthService.claimAlert}). The
+   * platform's own failures are the operator's, not the organization's admins': they claim nothing.
+   */
+  private async alertAdminsIfDue(
     organizationId: OrganizationId,
     route: SmtpRoute,
     failure: DeliveryFailure,
     at: Date,
+    threshold: { minimumFailures?: number } = {},
   ): Promise<void> {
-    if (route.type !== 'custom') {
-      return; // the platform's own failures are the operator's, not the organization's admins'
+    if (route.type !== 'custom' || !(await this.health.claimAlert(organizationId, at, threshold))) {
+      return;
     }
     const health = await this.health.view(organizationId);
     const admins = (await this.users.listByOrganization(organizationId)).filter(
