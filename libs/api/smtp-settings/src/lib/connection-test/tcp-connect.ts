@@ -8,40 +8,54 @@ import { SmtpConnectionClosedError, SmtpTimeoutError } from './smtp-errors';
  * would let a changed DNS answer take us elsewhere). Rejects with the system error
  * (`ECONNREFUSED`, `EHOSTUNREACH`…) or an `SmtpTimeoutError`.
  */
-export function connectTcp(
+export async function connectTcp(
   address: string,
   port: number,
   budget: StepBudget,
   resources: ConnectionResources,
 ): Promise<Socket> {
-  return new Promise<Socket>((resolve, reject) => {
-    const socket = resources.track(connect({ host: address, port, noDelay: true }));
+  const socket = resources.track(connect({ host: address, port, noDelay: true }));
+  await socketReady(socket, 'connect', budget, 'the TCP connection to be accepted');
+  return socket;
+}
+
+/**
+ * Resolves when a socket being set up emits `event` (connected, or TLS established) within the
+ * step's budget. On an error or the timeout the socket is destroyed and the promise rejects; a
+ * socket destroyed from outside (the test ended) rejects at once rather than when the timer fires.
+ */
+export function socketReady(
+  socket: Socket,
+  event: 'connect' | 'secureConnect',
+  budget: StepBudget,
+  waitingFor: string,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const settle = (): void => {
       clearTimeout(timer);
-      socket.off('connect', onConnect);
+      socket.off(event, onReady);
       socket.off('error', onError);
       socket.off('close', onClose);
     };
-    const onConnect = (): void => {
+    const onReady = (): void => {
       settle();
-      resolve(socket);
+      resolve();
     };
     const onError = (error: Error): void => {
       settle();
       socket.destroy();
       reject(error);
     };
-    // Destroyed from outside (the test ended): settle now rather than when the timer fires.
     const onClose = (): void => {
       settle();
-      reject(new SmtpConnectionClosedError('the TCP connection to be accepted'));
+      reject(new SmtpConnectionClosedError(waitingFor));
     };
     const timer = setTimeout(() => {
       settle();
       socket.destroy();
-      reject(new SmtpTimeoutError(budget, 'the TCP connection to be accepted'));
+      reject(new SmtpTimeoutError(budget, waitingFor));
     }, budget.ms);
-    socket.once('connect', onConnect);
+    socket.once(event, onReady);
     socket.once('error', onError);
     socket.once('close', onClose);
   });

@@ -10,7 +10,7 @@ import type { TlsDetails } from '@mailroute/shared/contracts';
 import type { ConnectionResources } from './connection-resources';
 import type { StepBudget } from './deadline';
 import { printable } from './display-text';
-import { SmtpConnectionClosedError, SmtpTimeoutError } from './smtp-errors';
+import { socketReady } from './tcp-connect';
 
 declare const verified: unique symbol;
 
@@ -36,58 +36,31 @@ export type TlsHandshakeOutcome =
  * that the report can show the certificate that failed and why; the outcome then says whether it
  * verified, and an unverified socket is destroyed here, before anyone can write to it.
  */
-export function tlsHandshake(
+export async function tlsHandshake(
   plain: Socket,
   target: TlsTarget,
   budget: StepBudget,
   resources: ConnectionResources,
 ): Promise<TlsHandshakeOutcome> {
-  return new Promise<TlsHandshakeOutcome>((resolve, reject) => {
-    const socket = resources.track(
-      connect({
-        socket: plain,
-        // SNI carries DNS names only (RFC 6066 §3); an IP literal is verified all the same.
-        servername: isIP(target.host) === 0 ? target.host : undefined,
-        minVersion: 'TLSv1.2',
-        rejectUnauthorized: false,
-        // Node checks the name it connected to by default: the policy made that an IP address.
-        checkServerIdentity: (_connectedTo, certificate) => checkServerIdentity(target.host, certificate),
-        // Node replaces its default roots when `ca` is given: keep them, add this server's CA.
-        ca: target.caCertificate ? [...rootCertificates, target.caCertificate] : undefined,
-      }),
-    );
-    const settle = (): void => {
-      clearTimeout(timer);
-      socket.off('secureConnect', onSecure);
-      socket.off('error', onError);
-      socket.off('close', onClose);
-    };
-    const onSecure = (): void => {
-      settle();
-      const outcome = verify(socket, target.host);
-      if (!outcome.verified) {
-        socket.destroy();
-      }
-      resolve(outcome);
-    };
-    const onError = (error: Error): void => {
-      settle();
-      socket.destroy();
-      reject(error);
-    };
-    const onClose = (): void => {
-      settle();
-      reject(new SmtpConnectionClosedError('the TLS handshake'));
-    };
-    const timer = setTimeout(() => {
-      settle();
-      socket.destroy();
-      reject(new SmtpTimeoutError(budget, 'the TLS handshake'));
-    }, budget.ms);
-    socket.once('secureConnect', onSecure);
-    socket.once('error', onError);
-    socket.once('close', onClose);
-  });
+  const socket = resources.track(
+    connect({
+      socket: plain,
+      // SNI carries DNS names only (RFC 6066 §3); an IP literal is verified all the same.
+      servername: isIP(target.host) === 0 ? target.host : undefined,
+      minVersion: 'TLSv1.2',
+      rejectUnauthorized: false,
+      // Node checks the name it connected to by default: the policy made that an IP address.
+      checkServerIdentity: (_connectedTo, certificate) => checkServerIdentity(target.host, certificate),
+      // Node replaces its default roots when `ca` is given: keep them, add this server's CA.
+      ca: target.caCertificate ? [...rootCertificates, target.caCertificate] : undefined,
+    }),
+  );
+  await socketReady(socket, 'secureConnect', budget, 'the TLS handshake');
+  const outcome = verify(socket, target.host);
+  if (!outcome.verified) {
+    socket.destroy();
+  }
+  return outcome;
 }
 
 function verify(socket: TLSSocket, host: string): TlsHandshakeOutcome {
