@@ -44,7 +44,6 @@ export function policyStage(
 ): StageSuccess<CheckedDestination> {
   const { host, port } = context.request;
   try {
-    policy.checkPort(port);
     const destination = policy.checkAddresses(host, port, addresses);
     return {
       value: destination,
