@@ -11,6 +11,7 @@ export * from './lib/tenancy/organization-id';
 export * from './lib/auth/principal';
 export { Public, AdminOnly, CurrentPrincipal } from './lib/auth/route-access.decorators';
 export { PasswordHasher } from './lib/auth/password-hasher';
+export { hashLinkToken, issueLinkToken, type IssuedLinkToken } from './lib/auth/link-token';
 export * from './lib/http/domain-error';
 export * from './lib/http/configure-http-app';
 export { OrganizationsRepository } from './lib/organizations/organizations.repository';

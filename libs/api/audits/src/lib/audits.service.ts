@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   AppConfig,
+  hashLinkToken,
+  issueLinkToken,
   newId,
   NotFoundError,
   type OrganizationId,
@@ -40,7 +42,6 @@ import { AuditsRepository } from './audits.repository';
 import type { AddRespondentDto } from './dto/add-respondent.dto';
 import type { CreateAuditDto } from './dto/create-audit.dto';
 import { isPastDue, respondentLinkExpiry } from './respondent-link-expiry';
-import { hashRespondentToken, issueRespondentToken } from './respondent-token';
 
 /**
  * Audits and the invitation of their respondents. Inviting and reminding store the change and
@@ -105,7 +106,7 @@ export class AuditsService {
   ): Promise<RespondentView> {
     const { organizationId } = principal;
     const senderName = await this.senderName(principal);
-    const issued = issueRespondentToken();
+    const issued = issueLinkToken();
     const now = new Date();
     const respondent = await this.dataSource.transaction(async (manager) => {
       const audit = await this.openAudit(organizationId, auditId, now, manager);
@@ -144,7 +145,7 @@ export class AuditsService {
   async remind(principal: Principal, auditId: string, respondentId: string): Promise<RespondentView> {
     const { organizationId } = principal;
     const senderName = await this.senderName(principal);
-    const issued = issueRespondentToken();
+    const issued = issueLinkToken();
     const now = new Date();
     const reminded = await this.dataSource.transaction(async (manager) => {
       const audit = await this.openAudit(organizationId, auditId, now, manager);
@@ -175,7 +176,7 @@ export class AuditsService {
 
   /** What a respondent's link opens: one audit of one organization, nothing else. */
   async access(token: string): Promise<RespondentAccessView> {
-    const hash = hashRespondentToken(token);
+    const hash = hashLinkToken(token);
     const respondent = hash === null ? null : await this.audits.findRespondentByTokenHash(hash);
     if (!respondent?.audit) {
       throw new RespondentLinkNotFoundError();

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   AppConfig,
+  hashLinkToken,
+  issueLinkToken,
   newId,
   NotFoundError,
   type OrganizationId,
@@ -16,7 +18,6 @@ import { MailerService } from '@mailroute/api/mail';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { CreateInvitationDto } from './dto/create-invitation.dto';
 import { Invitation } from './invitation.entity';
-import { hashInvitationToken, issueInvitationToken } from './invitation-token';
 import {
   type AcceptedInvitation,
   type InvitationPreview,
@@ -61,7 +62,7 @@ export class InvitationsService {
     const { organizationId } = principal;
     const email = input.email.trim().toLowerCase();
     const inviterName = await this.inviterName(principal);
-    const issued = issueInvitationToken();
+    const issued = issueLinkToken();
     const now = new Date();
     const invitation = Object.assign(new Invitation(), {
       id: newId(),
@@ -110,7 +111,7 @@ export class InvitationsService {
   async resend(principal: Principal, id: string): Promise<InvitationView> {
     const { organizationId } = principal;
     const inviterName = await this.inviterName(principal);
-    const issued = issueInvitationToken();
+    const issued = issueLinkToken();
     const now = new Date();
     const invitation = await this.dataSource.transaction(async (manager) => {
       const current = await this.openInvitation(organizationId, id, manager);
@@ -236,7 +237,7 @@ export class InvitationsService {
 
   /** The invitation behind a link, if it can still be accepted; else the error that says why not. */
   private async usableByToken(token: string): Promise<Invitation> {
-    const hash = hashInvitationToken(token);
+    const hash = hashLinkToken(token);
     const invitation = hash === null ? null : await this.invitations.findByTokenHash(hash);
     if (!invitation) {
       throw new InvitationNotFoundError();
