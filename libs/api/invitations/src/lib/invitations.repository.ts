@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
-import { type OrganizationId, User } from '@mailroute/api/core';
+import type { OrganizationId } from '@mailroute/api/core';
 import { Invitation } from './invitation.entity';
 
 /** Invitations, always within one organization, except the lookup by token that reveals it. */
@@ -37,11 +37,6 @@ export class InvitationsRepository {
       acceptedAt: IsNull(),
       revokedAt: IsNull(),
     });
-  }
-
-  /** Any organization's: emails are sign-in names, unique across the platform. */
-  accountExists(email: string, manager: EntityManager): Promise<boolean> {
-    return manager.getRepository(User).existsBy({ email });
   }
 
   async insert(invitation: Invitation, manager: EntityManager): Promise<void> {

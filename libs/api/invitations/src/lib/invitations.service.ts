@@ -81,7 +81,7 @@ export class InvitationsService {
     } satisfies Invitation);
 
     await this.dataSource.transaction(async (manager) => {
-      if (await this.invitations.accountExists(email, manager)) {
+      if (await this.users.isEmailRegistered(email, manager)) {
         throw new EmailAlreadyRegisteredError();
       }
       const open = await this.invitations.findOpenForEmail(organizationId, email, manager);
@@ -166,7 +166,7 @@ export class InvitationsService {
     // Hashing is deliberately slow: done before the transaction, which then stays short.
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.dataSource.transaction(async (manager) => {
-      if (await this.invitations.accountExists(invitation.email, manager)) {
+      if (await this.users.isEmailRegistered(invitation.email, manager)) {
         throw new EmailAlreadyRegisteredError();
       }
       const userId = newId();

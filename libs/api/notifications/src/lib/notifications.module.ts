@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '@mailroute/api/core';
 import { ActivitiesRepository } from './activities/activities.repository';
 import { ProcessingActivitiesController } from './activities/processing-activities.controller';
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
@@ -6,7 +7,6 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { Notifier } from './inbox/notifier';
-import { OrganizationMembers } from './organization-members';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -17,13 +17,13 @@ import { TasksService } from './tasks/tasks.service';
  * and emailed through MailerService (MailModule is global). Compose with `notificationsSchema`.
  */
 @Module({
+  imports: [UsersModule],
   controllers: [ProcessingActivitiesController, TasksController, InboxController],
   providers: [
     ActivitiesRepository,
     TasksRepository,
     InboxRepository,
     PreferencesRepository,
-    OrganizationMembers,
     Notifier,
     ProcessingActivitiesService,
     TasksService,

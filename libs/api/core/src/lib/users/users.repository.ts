@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import type { OrganizationId } from '../tenancy/organization-id';
 import { User } from './user.entity';
 
@@ -16,8 +16,27 @@ export class UsersRepository {
     return this.users.findOneBy({ email: email.trim().toLowerCase() });
   }
 
-  findById(organizationId: OrganizationId, id: string): Promise<User | null> {
-    return this.users.findOneBy({ organizationId, id });
+  /** Whether an account, in any organization, signs in with this email. */
+  isEmailRegistered(email: string, manager?: EntityManager): Promise<boolean> {
+    return this.repository(manager).existsBy({ email: email.trim().toLowerCase() });
+  }
+
+  findById(organizationId: OrganizationId, id: string, manager?: EntityManager): Promise<User | null> {
+    return this.repository(manager).findOneBy({ organizationId, id });
+  }
+
+  /** The organization's users among these ids, by id (another organization's ids are absent). */
+  async findByIds(
+    organizationId: OrganizationId,
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, User>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) {
+      return new Map();
+    }
+    const users = await this.repository(manager).findBy({ organizationId, id: In(unique) });
+    return new Map(users.map((user) => [user.id, user]));
   }
 
   listByOrganization(organizationId: OrganizationId): Promise<User[]> {
@@ -25,7 +44,7 @@ export class UsersRepository {
   }
 
   countAll(manager?: EntityManager): Promise<number> {
-    return (manager?.getRepository(User) ?? this.users).count();
+    return this.repository(manager).count();
   }
 
   insert(
@@ -33,9 +52,13 @@ export class UsersRepository {
     user: Omit<User, 'organizationId' | 'createdAt' | 'organization'>,
     manager?: EntityManager,
   ): Promise<User> {
-    const repository = manager?.getRepository(User) ?? this.users;
+    const repository = this.repository(manager);
     return repository.save(
       repository.create({ ...user, organizationId, email: user.email.trim().toLowerCase() }),
     );
+  }
+
+  private repository(manager?: EntityManager): Repository<User> {
+    return manager?.getRepository(User) ?? this.users;
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { newId, NotFoundError, type OrganizationId, type Principal, type User } from '@mailroute/api/core';
+import {
+  newId,
+  NotFoundError,
+  type OrganizationId,
+  type Principal,
+  type User,
+  UsersRepository,
+} from '@mailroute/api/core';
 import type { AddCommentDto } from '../dto/add-comment.dto';
 import type { CreateProcessingActivityDto } from '../dto/create-processing-activity.dto';
 import { Notifier } from '../inbox/notifier';
@@ -10,7 +17,7 @@ import type {
   ProcessingActivityDetail,
   ProcessingActivityView,
 } from '../notification-types';
-import { OrganizationMembers, personView } from '../organization-members';
+import { personView } from '../person-view';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivityComment } from './activity-comment.entity';
 import { ProcessingActivity } from './processing-activity.entity';
@@ -22,7 +29,7 @@ export class ProcessingActivitiesService {
 
   constructor(
     private readonly activities: ActivitiesRepository,
-    private readonly members: OrganizationMembers,
+    private readonly users: UsersRepository,
     private readonly notifier: Notifier,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -43,13 +50,13 @@ export class ProcessingActivitiesService {
       await this.activities.watch(principal.organizationId, created.id, principal.userId, manager);
       return created;
     });
-    const people = await this.members.byIds(principal.organizationId, [principal.userId]);
+    const people = await this.users.findByIds(principal.organizationId, [principal.userId]);
     return activityView(activity, people);
   }
 
   async list(organizationId: OrganizationId): Promise<ProcessingActivityView[]> {
     const activities = await this.activities.list(organizationId);
-    const people = await this.members.byIds(
+    const people = await this.users.findByIds(
       organizationId,
       activities.flatMap((activity) => (activity.createdById ? [activity.createdById] : [])),
     );
@@ -65,7 +72,7 @@ export class ProcessingActivitiesService {
       this.activities.comments(organizationId, id),
       this.activities.watcherIds(organizationId, id),
     ]);
-    const people = await this.members.byIds(organizationId, [
+    const people = await this.users.findByIds(organizationId, [
       ...(activity.createdById ? [activity.createdById] : []),
       ...comments.flatMap((comment) => (comment.authorId ? [comment.authorId] : [])),
       ...watcherIds,
@@ -92,7 +99,7 @@ export class ProcessingActivitiesService {
       if (!activity) {
         throw new NotFoundError('The processing activity');
       }
-      const author = (await this.members.find(organizationId, principal.userId, manager)) as User;
+      const author = (await this.users.findById(organizationId, principal.userId, manager)) as User;
       const comment = await this.activities.insertComment(
         Object.assign(new ActivityComment(), {
           id: newId(),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type Principal, type User } from '@mailroute/api/core';
+import { NotFoundError, type Principal, type User, UsersRepository } from '@mailroute/api/core';
 import type { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
 import type {
   NotificationInboxView,
   NotificationPreferencesView,
   NotificationView,
 } from '../notification-types';
-import { OrganizationMembers, personView } from '../organization-members';
+import { personView } from '../person-view';
 import { NotificationPreferences } from '../preferences/notification-preferences.entity';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { InboxRepository } from './inbox.repository';
@@ -20,7 +20,7 @@ export class InboxService {
   constructor(
     private readonly inbox: InboxRepository,
     private readonly preferences: PreferencesRepository,
-    private readonly members: OrganizationMembers,
+    private readonly users: UsersRepository,
   ) {}
 
   async list(principal: Principal, unreadOnly: boolean): Promise<NotificationInboxView> {
@@ -28,7 +28,7 @@ export class InboxService {
       this.inbox.list(principal.organizationId, principal.userId, { unreadOnly, limit: INBOX_LIMIT }),
       this.inbox.unreadCount(principal.organizationId, principal.userId),
     ]);
-    const people = await this.members.byIds(
+    const people = await this.users.findByIds(
       principal.organizationId,
       items.flatMap((item) => (item.actorId ? [item.actorId] : [])),
     );
@@ -45,7 +45,7 @@ export class InboxService {
       notification.readAt = new Date();
       await this.inbox.markRead(organizationId, userId, { id }, notification.readAt);
     }
-    const people = await this.members.byIds(
+    const people = await this.users.findByIds(
       organizationId,
       notification.actorId ? [notification.actorId] : [],
     );

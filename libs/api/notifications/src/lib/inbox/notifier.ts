@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { newId, type OrganizationId, type User } from '@mailroute/api/core';
+import { newId, type OrganizationId, type User, UsersRepository } from '@mailroute/api/core';
 import { MailerService } from '@mailroute/api/mail';
 import type { ActivityComment } from '../activities/activity-comment.entity';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
 import type { NotificationKind } from '../notification-types';
-import { OrganizationMembers } from '../organization-members';
+
 import type { NotificationPreferences } from '../preferences/notification-preferences.entity';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import type { Task } from '../tasks/task.entity';
@@ -38,7 +38,7 @@ export type NotificationEvent = {
 @Injectable()
 export class Notifier {
   constructor(
-    private readonly members: OrganizationMembers,
+    private readonly users: UsersRepository,
     private readonly preferences: PreferencesRepository,
     private readonly inbox: InboxRepository,
     private readonly mailer: MailerService,
@@ -46,7 +46,7 @@ export class Notifier {
 
   async notify(event: NotificationEvent, manager: EntityManager): Promise<Notification[]> {
     const ids = event.recipientIds.filter((id) => id !== event.actor.id);
-    const recipients = await this.members.byIds(event.organizationId, ids, manager);
+    const recipients = await this.users.findByIds(event.organizationId, ids, manager);
     const preferences = await this.preferences.ofUsers(event.organizationId, [...recipients.keys()], manager);
     const stored: Notification[] = [];
     for (const recipient of recipients.values()) {

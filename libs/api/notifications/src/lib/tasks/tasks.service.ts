@@ -8,13 +8,14 @@ import {
   type Principal,
   RequestValidationError,
   type User,
+  UsersRepository,
 } from '@mailroute/api/core';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import type { CreateTaskDto } from '../dto/create-task.dto';
 import type { UpdateTaskDto } from '../dto/update-task.dto';
 import { type NotificationEvent, Notifier } from '../inbox/notifier';
 import type { TaskView } from '../notification-types';
-import { OrganizationMembers, personView } from '../organization-members';
+import { personView } from '../person-view';
 import { TaskChangeForbiddenError } from '../notifications-errors';
 import { Task } from './task.entity';
 import { TasksRepository } from './tasks.repository';
@@ -30,7 +31,7 @@ export class TasksService {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly activities: ActivitiesRepository,
-    private readonly members: OrganizationMembers,
+    private readonly users: UsersRepository,
     private readonly notifier: Notifier,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -39,7 +40,11 @@ export class TasksService {
     const organizationId = principal.organizationId;
     const dueDate = validDueDate(input.dueDate ?? null);
     const task = await this.dataSource.transaction(async (manager) => {
-      const people = await this.members.byIds(organizationId, [principal.userId, input.assigneeId], manager);
+      const people = await this.users.findByIds(
+        organizationId,
+        [principal.userId, input.assigneeId],
+        manager,
+      );
       const assignee = assigneeIn(people, input.assigneeId);
       if (
         input.processingActivityId !== undefined &&
@@ -81,7 +86,7 @@ export class TasksService {
 
   async list(organizationId: OrganizationId, filter: { assigneeId?: string }): Promise<TaskView[]> {
     const tasks = await this.tasks.list(organizationId, filter);
-    const people = await this.members.byIds(
+    const people = await this.users.findByIds(
       organizationId,
       tasks.flatMap((task) => [task.assigneeId, task.createdById]),
     );
@@ -111,7 +116,7 @@ export class TasksService {
       ) {
         throw new TaskChangeForbiddenError();
       }
-      const people = await this.members.byIds(
+      const people = await this.users.findByIds(
         organizationId,
         [principal.userId, task.createdById, ...(input.assigneeId ? [input.assigneeId] : [])],
         manager,
@@ -167,7 +172,7 @@ export class TasksService {
   }
 
   private async view(organizationId: OrganizationId, task: Task): Promise<TaskView> {
-    return taskView(task, await this.members.byIds(organizationId, [task.assigneeId, task.createdById]));
+    return taskView(task, await this.users.findByIds(organizationId, [task.assigneeId, task.createdById]));
   }
 }
 
