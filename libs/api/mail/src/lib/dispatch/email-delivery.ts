@@ -37,7 +37,22 @@ export class EmailDelivery {
     private readonly mailer: MailerService,
   ) {}
 
+  /**
+   * Never rejects: a crash (the database unreachable while recording the outcome, say) is logged,
+   * and the row keeps its lease, so the email is retried once the lease expires: nothing is lost.
+   */
   async deliver(email: OutboundEmail, owner: string): Promise<void> {
+    try {
+      await this.attemptWithRoute(email, owner);
+    } catch (error) {
+      this.logger.error(
+        { organizationId: email.organizationId, emailId: email.id, err: error },
+        'Delivery crashed',
+      );
+    }
+  }
+
+  private async attemptWithRoute(email: OutboundEmail, owner: string): Promise<void> {
     const organizationId = trustedOrganizationId(email.organizationId);
     const platformOnly = email.kind === 'system_alert';
     let lease: TransportLease;

@@ -5,7 +5,6 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
@@ -21,13 +20,12 @@ import { EmailDelivery } from './email-delivery';
  * Message-ID is reused, so a rare duplicate is recognisable).
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxDispatcher');
   /** Unique per process start, so a restarted process never mistakes old claims for its own. */
   readonly owner = newLeaseOwner();
-  private readonly inFlight = new Set<Promise<void>>();
-  /** Ids of the emails being delivered now, never claimed again by this process meanwhile. */
-  private readonly inFlightIds = new Set<string>();
+  /** Deliveries running now, by email id: this process never claims those emails again meanwhile. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
 
@@ -59,7 +57,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     this.running = false;
     this.signal.notify();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /**
@@ -67,10 +65,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    * sends in flight while the database and the transports are still open.
    */
   async onModuleDestroy(): Promise<void> {
-    await this.stop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
@@ -87,24 +81,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
             free,
             now,
             new Date(now.getTime() + sendLeaseSeconds * 1000),
-            [...this.inFlightIds],
+            [...this.inFlight.keys()],
           );
           claimed = emails.length;
           for (const email of emails) {
-            this.inFlightIds.add(email.id);
-            const delivery = this.delivery.deliver(email, this.owner).catch((error: unknown) => {
-              // The row keeps its lease and is retried when it expires: nothing is lost.
-              this.logger.error(
-                { organizationId: email.organizationId, emailId: email.id, err: error },
-                'Delivery crashed',
-              );
-            });
-            this.inFlight.add(delivery);
-            void delivery.finally(() => {
-              this.inFlight.delete(delivery);
-              this.inFlightIds.delete(email.id);
+            const delivery = this.delivery.deliver(email, this.owner).finally(() => {
+              this.inFlight.delete(email.id);
               this.signal.notify();
             });
+            this.inFlight.set(email.id, delivery);
           }
         } catch (error) {
           this.logger.error({ err: error }, 'Could not claim emails; retrying after the poll interval');

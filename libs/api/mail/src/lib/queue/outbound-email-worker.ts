@@ -125,13 +125,8 @@ export class OutboundEmailWorker {
     }
     this.inFlightIds.add(email.id);
     try {
+      // A crash leaves the row its lease; once it expires the sweeper enqueues the email again.
       await this.delivery.deliver(email, this.owner);
-    } catch (error) {
-      // The row keeps its lease; once it expires the sweeper enqueues the email again.
-      this.logger.error(
-        { organizationId: email.organizationId, emailId: email.id, err: error },
-        'Delivery crashed',
-      );
     } finally {
       this.inFlightIds.delete(email.id);
     }
