@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
 import {
   describeWithPostgres,
@@ -69,6 +69,12 @@ function deliverySuite(database: () => Record<string, string>): void {
     await globexServer?.close();
   });
 
+  /** A notification with the test greeting, numbered `n`. */
+  const sendGreeting = (organization: SeededOrganization, to: string, n: number, manager?: EntityManager) =>
+    mailer.send(
+      { organizationId: organization.id, kind: 'notification', to, template: greeting, data: { n } },
+      manager,
+    );
   const emails = () => harness.api.app.get(DataSource).getRepository(OutboundEmail);
   const waitForStatus = (id: string, statuses: string[], timeoutMs = 15_000) =>
     waitUntil(
@@ -83,15 +89,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     const ids: string[] = [];
     for (let n = 0; n < 500; n++) {
       const organization = [acme, globex, initech][n % 3] as SeededOrganization;
-      ids.push(
-        await mailer.send({
-          organizationId: organization.id,
-          kind: 'notification',
-          to: `user${n}@example.test`,
-          template: greeting,
-          data: { n },
-        }),
-      );
+      ids.push(await sendGreeting(organization, `user${n}@example.test`, n));
     }
     const [atAcme, atGlobex, atPlatform] = await Promise.all([
       acmeServer.waitForMessages(167, { timeoutMs: 60_000 }),
@@ -130,13 +128,7 @@ function deliverySuite(database: () => Record<string, string>): void {
   });
 
   it('records on the row which server and sender carried the email, with its reply and Message-ID', async () => {
-    const id = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'someone@example.test',
-      template: greeting,
-      data: { n: 1 },
-    });
+    const id = await sendGreeting(acme, 'someone@example.test', 1);
     const email = await waitForStatus(id, ['sent']);
     const [message] = await acmeServer.waitForMessages(1);
     expect(email.routeType).toBe('custom');
@@ -160,13 +152,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       message: '4.3.0 Try again later',
       times: 2,
     });
-    const id = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'retry@example.test',
-      template: greeting,
-      data: { n: 2 },
-    });
+    const id = await sendGreeting(acme, 'retry@example.test', 2);
     const email = await waitForStatus(id, ['sent'], 20_000);
     expect(email.attempts).toBe(3);
     expect(email.lastErrorSmtpCode).toBe(451);
@@ -175,13 +161,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
   it('fails a 550 at once, without retrying, keeping the server’s reason', async () => {
     acmeServer.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.1.1 No such user here' });
-    const id = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'nobody@example.test',
-      template: greeting,
-      data: { n: 3 },
-    });
+    const id = await sendGreeting(acme, 'nobody@example.test', 3);
     const email = await waitForStatus(id, ['failed']);
     expect(email.attempts).toBe(1);
     expect(email.lastErrorSmtpCode).toBe(550);
@@ -191,13 +171,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
   it('retries a connection dropped mid-DATA and delivers with the same Message-ID', async () => {
     acmeServer.failNext({ stage: 'data', action: 'drop' });
-    const id = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'dropped@example.test',
-      template: greeting,
-      data: { n: 4 },
-    });
+    const id = await sendGreeting(acme, 'dropped@example.test', 4);
     const email = await waitForStatus(id, ['sent'], 20_000);
     expect(email.attempts).toBe(2);
     const [message] = await acmeServer.waitForMessages(1);
@@ -213,22 +187,10 @@ function deliverySuite(database: () => Record<string, string>): void {
         sender: 'notify@acme.test',
       }),
     );
-    const first = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'held1@example.test',
-      template: greeting,
-      data: { n: 5 },
-    });
+    const first = await sendGreeting(acme, 'held1@example.test', 5);
     const held = await waitForStatus(first, ['held']);
     expect(held.lastErrorSmtpCode).toBe(535);
-    const second = await mailer.send({
-      organizationId: acme.id,
-      kind: 'notification',
-      to: 'held2@example.test',
-      template: greeting,
-      data: { n: 6 },
-    });
+    const second = await sendGreeting(acme, 'held2@example.test', 6);
 
     const [alert] = await harness.platform.waitForMessages(1);
     expect(alert?.to).toEqual([acme.admin.email]);
@@ -257,13 +219,7 @@ function deliverySuite(database: () => Record<string, string>): void {
         'The SMTP password cannot be decrypted with the current SECRETS_KEY.',
       ),
     );
-    const id = await mailer.send({
-      organizationId: initech.id,
-      kind: 'notification',
-      to: 'closed@example.test',
-      template: greeting,
-      data: { n: 7 },
-    });
+    const id = await sendGreeting(initech, 'closed@example.test', 7);
     const email = await waitForStatus(id, ['held']);
     expect(email.lastErrorCode).toBe('route_unavailable');
     expect(harness.platform.messages).toHaveLength(0);
@@ -275,13 +231,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       umbrella.id,
       new SmtpRouteUnavailableError('unresolvable', 'smtp.umbrella.test: the host name does not resolve'),
     );
-    const id = await mailer.send({
-      organizationId: umbrella.id,
-      kind: 'notification',
-      to: 'dns-down@example.test',
-      template: greeting,
-      data: { n: 70 },
-    });
+    const id = await sendGreeting(umbrella, 'dns-down@example.test', 70);
     const email = await waitForStatus(id, ['retrying']);
     expect(email.lastErrorCode).toBe('route_unavailable');
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
@@ -293,16 +243,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     let id = '';
     await expect(
       dataSource.transaction(async (manager) => {
-        id = await mailer.send(
-          {
-            organizationId: globex.id,
-            kind: 'notification',
-            to: 'rollback@example.test',
-            template: greeting,
-            data: { n: 8 },
-          },
-          manager,
-        );
+        id = await sendGreeting(globex, 'rollback@example.test', 8, manager);
         throw new Error('the domain change failed');
       }),
     ).rejects.toThrow('the domain change failed');
@@ -311,24 +252,12 @@ function deliverySuite(database: () => Record<string, string>): void {
   });
 
   it('refuses a recipient that is not a single address', async () => {
-    await expect(
-      mailer.send({
-        organizationId: acme.id,
-        kind: 'notification',
-        to: 'a@example.test, b@example.test',
-        template: greeting,
-        data: { n: 9 },
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_recipient' });
-    await expect(
-      mailer.send({
-        organizationId: acme.id,
-        kind: 'notification',
-        to: 'a@example.test\r\nBcc: x@evil.test',
-        template: greeting,
-        data: { n: 9 },
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_recipient' });
+    await expect(sendGreeting(acme, 'a@example.test, b@example.test', 9)).rejects.toMatchObject({
+      code: 'invalid_recipient',
+    });
+    await expect(sendGreeting(acme, 'a@example.test\r\nBcc: x@evil.test', 9)).rejects.toMatchObject({
+      code: 'invalid_recipient',
+    });
   });
 
   describe('email log API', () => {
@@ -385,13 +314,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     });
 
     it('hides another organization’s email as not found', async () => {
-      const id = await mailer.send({
-        organizationId: acme.id,
-        kind: 'notification',
-        to: 'private@example.test',
-        template: greeting,
-        data: { n: 10 },
-      });
+      const id = await sendGreeting(acme, 'private@example.test', 10);
       const token = await signIn(harness.api.baseUrl, globex.admin);
       expect((await call(`/api/organizations/current/emails/${id}`, token)).status).toBe(404);
       expect(
@@ -401,13 +324,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
     it('sends a failed email again on request, and refuses to retry a sent one', async () => {
       globexServer.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.7.1 Rejected for now' });
-      const id = await mailer.send({
-        organizationId: globex.id,
-        kind: 'notification',
-        to: 'again@example.test',
-        template: greeting,
-        data: { n: 11 },
-      });
+      const id = await sendGreeting(globex, 'again@example.test', 11);
       await waitForStatus(id, ['failed']);
       const token = await signIn(harness.api.baseUrl, globex.admin);
       const retried = await call(`/api/organizations/current/emails/${id}/retry`, token, { method: 'POST' });
