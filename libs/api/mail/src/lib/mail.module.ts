@@ -72,15 +72,7 @@ export class MailModule {
         EmailLogService,
         MailRouteControl,
       ],
-      exports: [
-        MailerService,
-        MailRouteControl,
-        RouteHealthService,
-        TransportResolver,
-        OutboxDispatcher,
-        QueueDispatcher,
-        EmailDelivery,
-      ],
+      exports: [MailerService, MailRouteControl, RouteHealthService],
     };
   }
 }

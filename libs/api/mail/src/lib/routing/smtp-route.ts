@@ -1,5 +1,3 @@
-import type { EmailRouteType } from '@mailroute/shared/contracts';
-
 /** `tls`: implicit TLS from the first byte (usually port 465). `starttls`: upgrade required (587, 25). */
 export type SmtpSecurity = 'tls' | 'starttls';
 
@@ -46,7 +44,3 @@ export interface CustomSmtpRoute extends SmtpServerAddress {
 }
 
 export type SmtpRoute = PlatformSmtpRoute | CustomSmtpRoute;
-
-export function routeType(route: SmtpRoute): EmailRouteType {
-  return route.type;
-}
