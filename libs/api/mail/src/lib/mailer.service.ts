@@ -129,24 +129,11 @@ export class MailerService {
     outcome: { route: RouteUsed; serverResponse: string; at: Date },
     manager?: EntityManager,
   ): Promise<void> {
-    await this.outbox.insert(
-      Object.assign(email, {
-        status: 'sent',
-        attempts: 1,
-        sentAt: outcome.at,
-        updatedAt: outcome.at,
-        serverResponse: outcome.serverResponse,
-        recipientStatuses: email.recipients.map((address) => ({
-          address,
-          accepted: true,
-          response: outcome.serverResponse,
-        })),
-        routeType: outcome.route.type,
-        routeHost: outcome.route.host,
-        routePort: outcome.route.port,
-        routeSender: outcome.route.sender,
-      } satisfies Partial<OutboundEmail>),
-      manager,
-    );
+    const recipients = email.recipients.map((address) => ({
+      address,
+      accepted: true,
+      response: outcome.serverResponse,
+    }));
+    await this.outbox.insertSent(email, { ...outcome, recipients }, manager);
   }
 }

@@ -12,6 +12,13 @@ export interface RouteUsed {
   sender: string;
 }
 
+export interface SentOutcome {
+  route: RouteUsed;
+  serverResponse: string;
+  recipients: RecipientStatusView[];
+  at: Date;
+}
+
 export interface AttemptError {
   code: string;
   smtpCode: number | null;
@@ -128,18 +135,16 @@ export class OutboxRepository {
     return this.repository().findBy({ id: In(rows.map((row) => row.id)) });
   }
 
-  async markSent(
-    email: OutboundEmail,
-    owner: string,
-    outcome: { route: RouteUsed; serverResponse: string; recipients: RecipientStatusView[]; at: Date },
-  ): Promise<boolean> {
-    return this.finishAttempt(email.id, owner, {
-      status: 'sent',
-      sentAt: outcome.at,
-      serverResponse: outcome.serverResponse,
-      recipientStatuses: outcome.recipients,
-      ...routeColumns(outcome.route),
-    });
+  async markSent(email: OutboundEmail, owner: string, outcome: SentOutcome): Promise<boolean> {
+    return this.finishAttempt(email.id, owner, sentColumns(outcome));
+  }
+
+  /** Stores, as sent at its first attempt, an email delivered outside the outbox (the SMTP settings test). */
+  async insertSent(email: OutboundEmail, outcome: SentOutcome, manager?: EntityManager): Promise<void> {
+    await this.insert(
+      Object.assign(email, { ...sentColumns(outcome), attempts: 1, updatedAt: outcome.at }),
+      manager,
+    );
   }
 
   async markRetry(
@@ -253,6 +258,16 @@ export class OutboxRepository {
       .execute();
     return (result.affected ?? 0) === 1;
   }
+}
+
+function sentColumns(outcome: SentOutcome): Partial<OutboundEmail> {
+  return {
+    status: 'sent',
+    sentAt: outcome.at,
+    serverResponse: outcome.serverResponse,
+    recipientStatuses: outcome.recipients,
+    ...routeColumns(outcome.route),
+  };
 }
 
 function routeColumns(route: RouteUsed | null): Partial<OutboundEmail> {
