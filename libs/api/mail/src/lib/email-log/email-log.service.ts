@@ -36,12 +36,10 @@ export class EmailLogService {
 
   /** Sends a failed (dead-letter) or held email again, now, keeping its Message-ID. */
   async retry(organizationId: OrganizationId, id: string): Promise<EmailLogItem> {
-    const email = await this.outbox.findById(organizationId, id);
-    if (!email) {
-      throw new EmailNotFoundError();
-    }
     if (!(await this.outbox.requeue(organizationId, id, new Date()))) {
-      throw new EmailNotRetryableError(email.status);
+      // Not requeued: say why, from the row as it is now.
+      const email = await this.outbox.findById(organizationId, id);
+      throw email ? new EmailNotRetryableError(email.status) : new EmailNotFoundError();
     }
     this.signal.notify();
     return this.get(organizationId, id);
