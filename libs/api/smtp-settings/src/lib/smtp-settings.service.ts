@@ -149,7 +149,7 @@ export class SmtpSettingsService {
       { organizationId, userId: principal.userId, host: next.host, port: next.port },
       'Custom SMTP settings activated',
     );
-    return { settings: await this.get(organizationId), report };
+    return { settings: smtpSettingsView(next, await this.health.view(organizationId)), report };
   }
 
   /** Back to the platform SMTP; the stored password is destroyed with the row. */
@@ -165,7 +165,7 @@ export class SmtpSettingsService {
       await this.routes.routeChanged(organizationId);
       this.logger.log({ organizationId, userId: principal.userId }, 'Custom SMTP settings removed');
     }
-    return this.get(organizationId);
+    return smtpSettingsView(null, await this.health.view(organizationId));
   }
 
   async history(organizationId: OrganizationId): Promise<SmtpSettingsHistoryEntry[]> {
