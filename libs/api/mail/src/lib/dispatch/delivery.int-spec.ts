@@ -10,6 +10,7 @@ import {
 } from '@mailroute/testing';
 import type { EmailLogItem, EmailLogPage } from '@mailroute/shared/contracts';
 import { customRouteTo, PLATFORM_SENDER, startMailTestHarness, type MailTestHarness } from '../../testing';
+import { RouteHealthService } from '../health/route-health.service';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { MailRouteControl } from '../routing/mail-route-control';
@@ -236,6 +237,42 @@ function deliverySuite(database: () => Record<string, string>): void {
     expect(email.lastErrorCode).toBe('route_unavailable');
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     expect(harness.platform.messages).toHaveLength(0);
+  });
+
+  it('falls back to the platform when the organization’s server fails and its policy says so', async () => {
+    const hooli = await seedOrganization(harness.api.app, 'hooli', { name: 'Hooli' });
+    harness.routes.set(
+      customRouteTo(acmeServer, {
+        organizationId: hooli.id,
+        ...ACME_USER,
+        sender: 'notify@hooli.test',
+        failurePolicy: 'fallback',
+      }),
+    );
+    acmeServer.failNext({ stage: 'data', action: 'reply', code: 451, message: '4.3.0 Try again later' });
+    const id = await sendGreeting(hooli, 'fallback@example.test', 80);
+    const email = await waitForStatus(id, ['sent']);
+    expect(email.attempts).toBe(1);
+    expect(email.routeType).toBe('platform');
+    const [message] = await harness.platform.waitForMessages(1);
+    expect(message?.messageId).toBe(email.messageId);
+    // The platform's success says nothing of the organization's own server.
+    const health = await harness.api.app.get(RouteHealthService).view(hooli.id);
+    expect(health.lastSuccessAt).toBeNull();
+    expect(health.lastFailure?.code).toBeTruthy();
+  });
+
+  it('falls back to the platform when the organization’s settings cannot be used and its policy says so', async () => {
+    const pied = await seedOrganization(harness.api.app, 'pied-piper', { name: 'Pied Piper' });
+    harness.routes.failWith(
+      pied.id,
+      new SmtpRouteUnavailableError('undecryptable', 'cannot decrypt the SMTP password', 'fallback'),
+    );
+    const id = await sendGreeting(pied, 'fallback-closed@example.test', 81);
+    const email = await waitForStatus(id, ['sent']);
+    expect(email.routeType).toBe('platform');
+    await harness.platform.waitForMessages(1);
+    expect((await harness.api.app.get(RouteHealthService).view(pied.id)).lastSuccessAt).toBeNull();
   });
 
   it('writes the email in the caller’s transaction: a rolled-back change sends nothing', async () => {

@@ -56,6 +56,7 @@ export class EmailDelivery {
     const organizationId = trustedOrganizationId(email.organizationId);
     const platformOnly = email.kind === 'system_alert';
     let lease: TransportLease;
+    let fallback = false;
     try {
       lease = await this.resolver.acquire(organizationId, { platformOnly });
     } catch (error) {
@@ -66,6 +67,7 @@ export class EmailDelivery {
       }
       if (error instanceof SmtpRouteUnavailableError && error.failurePolicy === 'fallback') {
         lease = await this.resolver.acquire(organizationId, { platformOnly: true });
+        fallback = true;
       } else {
         await this.routeUnavailable(email, owner, error);
         return;
@@ -73,7 +75,7 @@ export class EmailDelivery {
     }
 
     try {
-      await this.attempt(email, owner, lease);
+      await this.attempt(email, owner, lease, fallback);
     } finally {
       lease.release();
     }
@@ -87,9 +89,9 @@ export class EmailDelivery {
     fallback = false,
   ): Promise<void> {
     const organizationId = trustedOrganizationId(email.organizationId);
+    let info: SentMessageInfo;
     try {
-      const info = (await lease.transporter.sendMail(outboundMessage(email, lease.route))) as SentMessageInfo;
-      await this.recordSent(email, owner, lease.route, info, fallback);
+      info = (await lease.transporter.sendMail(outboundMessage(email, lease.route))) as SentMessageInfo;
     } catch (error) {
       const failure = classifyDeliveryFailure(error, {
         secrets: lease.route.password ? [lease.route.password] : [],
@@ -115,7 +117,11 @@ export class EmailDelivery {
         return;
       }
       await this.recordFailure(email, owner, lease.route, failure);
+      return;
     }
+    // Outside the try: once the server accepted the email, a failure to record it is not an SMTP
+    // failure (it must not be sent again through the fallback); deliver() logs it as a crash.
+    await this.recordSent(email, owner, lease.route, info, fallback);
   }
 
   private async recordSent(
