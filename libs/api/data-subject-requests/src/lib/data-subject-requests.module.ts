@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { EmailStatuses } from '@mailroute/api/mail';
 import { DataSubjectRequestsController } from './data-subject-requests.controller';
 import { DataSubjectRequestsRepository } from './data-subject-requests.repository';
 import { DataSubjectRequestsService } from './data-subject-requests.service';
@@ -10,7 +9,6 @@ import { DataSubjectRequestsService } from './data-subject-requests.service';
  */
 @Module({
   controllers: [DataSubjectRequestsController],
-  // EmailStatuses is mail's read API for the thread's delivery status (MailModule does not provide it).
-  providers: [DataSubjectRequestsService, DataSubjectRequestsRepository, EmailStatuses],
+  providers: [DataSubjectRequestsService, DataSubjectRequestsRepository],
 })
 export class DataSubjectRequestsModule {}

@@ -6,6 +6,7 @@ import { EmailDelivery } from './dispatch/email-delivery';
 import { OutboxDispatcher } from './dispatch/outbox-dispatcher';
 import { EmailLogController } from './email-log/email-log.controller';
 import { EmailLogService } from './email-log/email-log.service';
+import { EmailStatuses } from './email-log/email-statuses';
 import { RouteHealthService } from './health/route-health.service';
 import { MailerService } from './mailer.service';
 import { MailRouteHealth } from './outbox/mail-route-health.entity';
@@ -70,9 +71,10 @@ export class MailModule {
         OutboundEmailWorker,
         QueueDispatcher,
         EmailLogService,
+        EmailStatuses,
         MailRouteControl,
       ],
-      exports: [MailerService, MailRouteControl, RouteHealthService],
+      exports: [MailerService, EmailStatuses, MailRouteControl, RouteHealthService],
     };
   }
 }
