@@ -1,4 +1,3 @@
-import { type AddressInfo, createServer, type Socket } from 'node:net';
 import type { ConnectionTestReport, ConnectionTestStage } from '@mailroute/shared/contracts';
 import { testConfig } from '@mailroute/api/core/testing';
 import {
@@ -105,31 +104,6 @@ async function expectNoOpenConnections(server: { activeConnections(): number }):
   await waitUntil(() => server.activeConnections() === 0, {
     description: 'the connection test to close every connection',
     timeoutMs: 3000,
-  });
-}
-
-/** A TCP server that reads everything and never answers. */
-function startSilentServer(): Promise<{ port: number; activeConnections(): number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-    socket.resume();
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as AddressInfo;
-      resolve({
-        port: address.port,
-        activeConnections: () => sockets.size,
-        close: () =>
-          new Promise<void>((closed) => {
-            server.close(() => closed());
-            sockets.forEach((socket) => socket.destroy());
-          }),
-      });
-    });
   });
 }
 
@@ -462,7 +436,7 @@ describe('ConnectionTester against the test SMTP server', () => {
     it('fails the tls stage as timed out when an implicit-TLS server never answers the handshake', async () => {
       // Reads what it gets (unlike the blackhole, which leaves our ClientHello unread and so
       // never sees us close), and never answers.
-      const silent = await started(startSilentServer());
+      const silent = await started(startBlackholeServer());
 
       const report = await testerWith({ SMTP_TEST_TIMEOUT_MS: '1000' }).run(requestFor(silent));
 
