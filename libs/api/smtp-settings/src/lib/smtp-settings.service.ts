@@ -73,12 +73,9 @@ export class SmtpSettingsService {
 
   /** Runs the connection test and sends the test email, without storing anything else. */
   async test(principal: Principal, input: SmtpSettingsInputDto): Promise<ConnectionTestReport> {
-    const stored = await this.settings.find(principal.organizationId);
-    const candidate = this.candidate(principal, input, stored);
-    this.limiter.consume(principal.organizationId);
-    const { report, email } = await this.runTest(principal, candidate);
+    const { candidate, report, email } = await this.testInput(principal, input);
     if (report.ok) {
-      await this.logTestEmail(email, candidate, report);
+      await this.mailer.recordSentDirectly(email, this.sentOutcome(candidate, report));
     }
     return report;
   }
@@ -90,10 +87,7 @@ export class SmtpSettingsService {
    */
   async save(principal: Principal, input: SmtpSettingsInputDto): Promise<SmtpSettingsSaved> {
     const organizationId = principal.organizationId;
-    const stored = await this.settings.find(organizationId);
-    const candidate = this.candidate(principal, input, stored);
-    this.limiter.consume(organizationId);
-    const { report, email } = await this.runTest(principal, candidate);
+    const { stored, candidate, report, email } = await this.testInput(principal, input);
     if (!report.ok) {
       throw new SmtpTestFailedError(report);
     }
@@ -111,9 +105,10 @@ export class SmtpSettingsService {
       port: candidate.port,
       security: candidate.security,
       username: candidate.username,
-      passwordSealed: candidate.passwordChanged
-        ? this.secrets.seal(candidate.password, organizationId)
-        : (stored?.passwordSealed ?? this.secrets.seal(candidate.password, organizationId)),
+      passwordSealed:
+        stored && !candidate.passwordChanged
+          ? stored.passwordSealed
+          : this.secrets.seal(candidate.password, organizationId),
       senderAddress: candidate.senderAddress,
       senderName: candidate.senderName,
       replyTo: candidate.replyTo,
@@ -225,6 +220,14 @@ export class SmtpSettingsService {
     }
   }
 
+  /** What test and save share: the stored settings, the candidate, one test counted against the limit. */
+  private async testInput(principal: Principal, input: SmtpSettingsInputDto) {
+    const stored = await this.settings.find(principal.organizationId);
+    const candidate = this.candidate(principal, input, stored);
+    this.limiter.consume(principal.organizationId);
+    return { stored, candidate, ...(await this.runTest(principal, candidate)) };
+  }
+
   private async runTest(
     principal: Principal,
     candidate: CandidateSettings,
@@ -272,14 +275,6 @@ export class SmtpSettingsService {
       'SMTP connection test',
     );
     return { report, email };
-  }
-
-  private async logTestEmail(
-    email: OutboundEmail,
-    candidate: CandidateSettings,
-    report: ConnectionTestReport,
-  ): Promise<void> {
-    await this.mailer.recordSentDirectly(email, this.sentOutcome(candidate, report));
   }
 
   private sentOutcome(candidate: CandidateSettings, report: ConnectionTestReport) {
