@@ -8,6 +8,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { AppConfig } from '../config/app-config';
 import { ConfigError } from '../config/config-error';
 import { newId } from '../database/new-id';
+import { withStartupLock } from '../database/startup-lock';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { trustedOrganizationId } from '../tenancy/organization-id';
 import { UsersRepository } from '../users/users.repository';
@@ -32,8 +33,18 @@ export class InitialAdminSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Under the start-up lock: of several instances starting at once on an empty PostgreSQL
+    // database, exactly one sees no user and seeds; the others then find the admin and skip
+    // (without generating a password file that would not match).
+    const created = await withStartupLock(this.dataSource, () => this.seedIfEmpty());
+    if (created) {
+      this.logger.log(`Created organization "${created.organizationName}" with admin ${created.email}`);
+    }
+  }
+
+  private async seedIfEmpty(): Promise<{ organizationName: string; email: string } | null> {
     if ((await this.users.countAll()) > 0) {
-      return;
+      return null;
     }
     const { email, organizationName } = this.config.initialAdmin;
     const password = this.config.initialAdmin.password ?? this.generatePassword();
@@ -51,13 +62,13 @@ export class InitialAdminSeeder implements OnApplicationBootstrap {
         );
       });
     } catch (error) {
-      // Another instance starting at the same time may have seeded first (unique email).
+      // Two processes on one SQLite file take no start-up lock: the other one may have seeded first.
       if ((await this.users.countAll()) > 0) {
-        return;
+        return null;
       }
       throw error;
     }
-    this.logger.log(`Created organization "${organizationName}" with admin ${email}`);
+    return { organizationName, email };
   }
 
   private generatePassword(): string {
