@@ -30,7 +30,7 @@ export { describeWithPostgres, describeWithRedis, requireService } from './lib/s
 export type { ThrowawayService } from './lib/services/service-availability';
 
 export { builtApiBundle, startBuiltApi } from './lib/api-process/built-api-process';
-export type { BuiltApiOptions, BuiltApiProcess } from './lib/api-process/built-api-process';
+export type { BuiltApiExit, BuiltApiOptions, BuiltApiProcess } from './lib/api-process/built-api-process';
 
 export { findFreePort } from './lib/net/free-port';
 export { waitUntil } from './lib/polling/wait-until';

@@ -12,8 +12,22 @@ const API_BUNDLE = join('dist', 'apps', 'api', 'main.js');
 export interface BuiltApiOptions {
   /** Environment for the process, on top of test defaults (loopback host, free port, temp data folder). */
   env?: Record<string, string>;
-  /** Wait for /api/health (default). Off for tests of a process that must fail to start. */
-  waitForHealth?: boolean;
+  /** The command and its arguments, e.g. `['worker']`. Default: none (`serve`). */
+  args?: string[];
+  /**
+   * What tells that the process is ready: `health` (default) waits for /api/health; `{ output }`
+   * waits until the output contains that text (a process without HTTP, e.g. `worker`); `false`
+   * does not wait (tests of a process that must fail to start).
+   */
+  waitFor?: 'health' | { output: string } | false;
+}
+
+/** How the process ended. */
+export interface BuiltApiExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** True when `stop()` had to kill it (SIGKILL): it did not end within 10 s of SIGTERM. */
+  killed: boolean;
 }
 
 export interface BuiltApiProcess {
@@ -24,6 +38,9 @@ export interface BuiltApiProcess {
   output(): string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
+  /** Resolves with how the process ended, once it has. */
+  ended: Promise<BuiltApiExit>;
+  /** SIGTERM, then SIGKILL if it has not ended 10 s later; resolves once it has ended. */
   stop(): Promise<void>;
 }
 
@@ -37,7 +54,7 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroute-api-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [bundle], {
+  const child: ChildProcess = spawn(process.execPath, [bundle, ...(options.args ?? [])], {
     cwd: dataDir,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -56,39 +73,52 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
   // A test process that dies without stop() must not leave an API running behind it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((resolveExit) =>
-    child.once('exit', (code) => {
+  let killed = false;
+  const ended = new Promise<BuiltApiExit>((resolveExit) =>
+    child.once('exit', (code, signal) => {
       process.removeListener('exit', killOnExit);
-      resolveExit(code);
+      resolveExit({ code, signal, killed });
     }),
   );
+  const exited = ended.then(({ code }) => code);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
+      const timer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, 10_000);
+      await ended;
       clearTimeout(timer);
     }
   };
 
-  if (options.waitForHealth ?? true) {
+  const waitFor = options.waitFor ?? 'health';
+  if (waitFor !== false) {
+    const description =
+      waitFor === 'health'
+        ? `the API on ${baseUrl} to answer /api/health`
+        : `the process to print ${JSON.stringify(waitFor.output)}`;
     try {
       await waitUntil(
         async () => {
           if (child.exitCode !== null) {
-            throw new Error(`the API exited with code ${child.exitCode}:\n${output}`);
+            throw new Error(`the process exited with code ${child.exitCode}:\n${output}`);
+          }
+          if (waitFor !== 'health') {
+            return output.includes(waitFor.output);
           }
           return (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok ?? false;
         },
-        { description: `the API on ${baseUrl} to answer /api/health`, timeoutMs: 60_000, intervalMs: 100 },
+        { description, timeoutMs: 60_000, intervalMs: 100 },
       );
     } catch (error) {
       await stop();
       throw error;
     }
   }
-  return { baseUrl, port, dataDir, output: () => output, exited, stop };
+  return { baseUrl, port, dataDir, output: () => output, exited, ended, stop };
 }
 
 /** The absolute path of the built API bundle, for tests that run one of its other commands. */
