@@ -35,10 +35,13 @@ export interface SmtpSessionPolicy {
  */
 export class SmtpSessionHandlers {
   private readonly acceptedSenders: Set<string> | undefined;
+  /** Password by username: a server may hold thousands of accounts (the bench's organizations). */
+  private readonly passwords: Map<string, string> | undefined;
 
   constructor(private readonly policy: SmtpSessionPolicy) {
     this.acceptedSenders =
       policy.acceptedSenders && new Set(policy.acceptedSenders.map((address) => address.toLowerCase()));
+    this.passwords = policy.users && new Map(policy.users.map((user) => [user.username, user.password]));
   }
 
   /** The hooks to pass to `new SMTPServer()`. */
@@ -77,14 +80,13 @@ export class SmtpSessionHandlers {
     if (this.faultFired('auth', session, reply)) {
       return;
     }
-    const user = this.policy.users?.find(
-      (candidate) => candidate.username === auth.username && candidate.password === auth.password,
-    );
-    if (!user) {
+    const username = auth.username ?? '';
+    const password = this.passwords?.get(username);
+    if (password === undefined || password !== auth.password) {
       reply(smtpError(535, '5.7.8 Authentication credentials invalid'));
       return;
     }
-    reply(null, { user: user.username });
+    reply(null, { user: username });
   }
 
   private onMailFrom(address: SMTPServerAddress, session: SMTPServerSession, reply: Reply): void {

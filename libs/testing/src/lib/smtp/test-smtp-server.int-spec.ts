@@ -112,6 +112,21 @@ describe('startTestSmtpServer', () => {
       expect(smtp.messages).toEqual([]);
     });
 
+    it('only counts what it accepts when told not to parse (a benchmark sink)', async () => {
+      const counts: number[] = [];
+      const smtp = await start({
+        security: 'tls',
+        parseMessages: false,
+        onAccepted: (count) => counts.push(count),
+      });
+      const client = clientFor(smtp);
+      await client.sendMail(welcome);
+      await client.sendMail(welcome);
+      expect(smtp.acceptedMessages()).toBe(2);
+      expect(counts).toEqual([1, 2]);
+      expect(smtp.messages).toEqual([]);
+    });
+
     it('rejects a wait for more messages than arrive, saying how many did', async () => {
       const smtp = await start({ security: 'tls' });
       await clientFor(smtp).sendMail(welcome);

@@ -22,6 +22,8 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const certificate = options.certificate ?? (await defaultTestCertificate());
   const retainMessages = options.retainMessages ?? true;
+  const parseMessages = options.parseMessages ?? true;
+  let accepted = 0;
   const sockets = new ClientSockets();
   const faults = new SmtpFaultQueue();
   const log = new ReceivedMessageLog();
@@ -33,11 +35,15 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     faults,
     sockets,
     deliver: async (raw, delivery) => {
-      const message = await parseReceivedMessage(raw, delivery);
-      await options.onMessage?.(message);
-      if (retainMessages) {
-        log.add(message);
+      if (parseMessages) {
+        const message = await parseReceivedMessage(raw, delivery);
+        await options.onMessage?.(message);
+        if (retainMessages) {
+          log.add(message);
+        }
       }
+      accepted += 1;
+      options.onAccepted?.(accepted);
     },
   });
   const smtp = new SMTPServer({ ...serverOptions(security, options, certificate), ...handlers.hooks() });
@@ -62,6 +68,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     pendingFaults: () => faults.pending,
     activeConnections: () => sockets.active(),
     totalConnections: () => sockets.total(),
+    acceptedMessages: () => accepted,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         log.abandonWaits('The test SMTP server closed');

@@ -39,6 +39,14 @@ export interface TestSmtpServerOptions {
   onMessage?: (message: ReceivedMessage) => void | Promise<void>;
   /** Keep messages in `messages`. Default true; a long-running catcher turns it off to bound memory. */
   retainMessages?: boolean;
+  /**
+   * Parse each message (needed by `messages`, `waitForMessages` and `onMessage`). Default true. A
+   * benchmark sink turns it off: messages are then only counted (`acceptedMessages`), so the
+   * server's own parsing does not set the pace of what is measured.
+   */
+  parseMessages?: boolean;
+  /** Called with the running count of accepted messages, just before each 250 reply. */
+  onAccepted?: (count: number) => void;
   /** Idle timeout of a client session. Default 60 000 ms (smtp-server's). */
   socketTimeoutMs?: number;
 }
@@ -65,6 +73,8 @@ export interface TestSmtpServer {
   activeConnections(): number;
   /** Client sockets accepted since the server started. */
   totalConnections(): number;
+  /** Messages answered with 250 since the server started, parsed or not (`clear` does not reset it). */
+  acceptedMessages(): number;
   /** Destroys every client socket and stops listening. Idempotent. */
   close(): Promise<void>;
 }
