@@ -21,6 +21,7 @@ import { QueueDispatcher } from './queue/queue-dispatcher';
 import { PlatformOnlyRoutes } from './routing/platform-only-routes';
 import { SMTP_ROUTE_SOURCE } from './routing/smtp-route-source';
 import { TemplateRenderer } from './templates/template-renderer';
+import { TlsTrustStore } from './transport/tls-trust-store';
 import { TransportResolver } from './transport/transport-resolver';
 
 export interface MailModuleOptions {
@@ -57,6 +58,7 @@ export class MailModule {
         TemplateRenderer,
         OutboxRepository,
         DispatchSignal,
+        TlsTrustStore,
         TransportResolver,
         RouteHealthService,
         EmailDelivery,

@@ -1,10 +1,10 @@
-import { type PeerCertificate, rootCertificates } from 'node:tls';
+import { createSecureContext, type PeerCertificate } from 'node:tls';
 import { testConfig } from '@mailroute/api/core/testing';
 import type { CustomSmtpRoute, PlatformSmtpRoute } from '../routing/smtp-route';
 import { smtpTransportOptions } from './smtp-transport-options';
 import { localCustomRoute } from '../../testing/in-memory-route-source';
 
-const ORG_CA = '-----BEGIN CERTIFICATE-----\nMIIBorgca\n-----END CERTIFICATE-----\n';
+const TRUST = createSecureContext({ minVersion: 'TLSv1.2' });
 
 const config = testConfig({
   PUBLIC_URL: 'https://app.mailroute.example/base',
@@ -29,7 +29,7 @@ function certificateFor(dnsName: string): PeerCertificate {
 
 describe('smtpTransportOptions', () => {
   it('builds a pool to the checked address with the configured size, idle close and timeouts', () => {
-    expect(smtpTransportOptions(orgRoute(), config)).toMatchObject({
+    expect(smtpTransportOptions(orgRoute(), config, TRUST)).toMatchObject({
       pool: true,
       maxConnections: 3,
       idleTimeout: 15000,
@@ -42,32 +42,32 @@ describe('smtpTransportOptions', () => {
   });
 
   it('uses implicit TLS for a tls route', () => {
-    const options = smtpTransportOptions(orgRoute({ security: 'tls' }), config);
+    const options = smtpTransportOptions(orgRoute({ security: 'tls' }), config, TRUST);
     expect(options.secure).toBe(true);
     expect(options.requireTLS).toBe(false);
   });
 
   it('requires the STARTTLS upgrade for a starttls route and never falls back to plaintext', () => {
-    const options = smtpTransportOptions(orgRoute({ security: 'starttls', port: 587 }), config);
+    const options = smtpTransportOptions(orgRoute({ security: 'starttls', port: 587 }), config, TRUST);
     expect(options.secure).toBe(false);
     expect(options.requireTLS).toBe(true);
     expect(options.opportunisticTLS).toBeUndefined();
     expect(options.ignoreTLS).toBeUndefined();
   });
 
-  it('verifies certificates with TLS 1.2 or later and never accepts an unverified one', () => {
-    expect(smtpTransportOptions(orgRoute(), config).tls).toMatchObject({
-      minVersion: 'TLSv1.2',
+  it('never accepts an unverified certificate, and trusts what the given TLS context trusts', () => {
+    expect(smtpTransportOptions(orgRoute(), config, TRUST).tls).toMatchObject({
       rejectUnauthorized: true,
+      secureContext: TRUST,
     });
   });
 
   it('sends the configured host name as SNI while connecting to the checked address', () => {
-    expect(smtpTransportOptions(orgRoute(), config).tls?.servername).toBe('smtp.org-a.example');
+    expect(smtpTransportOptions(orgRoute(), config, TRUST).tls?.servername).toBe('smtp.org-a.example');
   });
 
   it('checks the certificate against the configured host name, not the address connected to', () => {
-    const check = smtpTransportOptions(orgRoute(), config).tls?.checkServerIdentity;
+    const check = smtpTransportOptions(orgRoute(), config, TRUST).tls?.checkServerIdentity;
     expect(check?.('203.0.113.7', certificateFor('smtp.org-a.example'))).toBeUndefined();
     expect(check?.('203.0.113.7', certificateFor('smtp.other.example'))).toMatchObject({
       code: 'ERR_TLS_CERT_ALTNAME_INVALID',
@@ -78,6 +78,7 @@ describe('smtpTransportOptions', () => {
     const options = smtpTransportOptions(
       orgRoute({ host: '198.51.100.4', connectAddress: '198.51.100.4' }),
       config,
+      TRUST,
     );
     expect(options.tls?.servername).toBeUndefined();
     const ipCertificate = {
@@ -92,25 +93,20 @@ describe('smtpTransportOptions', () => {
     });
   });
 
-  it("trusts the route's own CA in addition to the public roots", () => {
-    const ca = smtpTransportOptions(orgRoute({ caCertificate: ORG_CA }), config).tls?.ca;
-    expect(ca).toEqual([...rootCertificates, ORG_CA]);
-  });
-
-  it('keeps Node’s default trust when the route has no CA of its own', () => {
-    expect(smtpTransportOptions(orgRoute({ caCertificate: null }), config).tls?.ca).toBeUndefined();
-  });
-
   it('authenticates only when the route has a username', () => {
-    expect(smtpTransportOptions(orgRoute({ username: 'mailer', password: 's3cret' }), config).auth).toEqual({
+    expect(
+      smtpTransportOptions(orgRoute({ username: 'mailer', password: 's3cret' }), config, TRUST).auth,
+    ).toEqual({
       user: 'mailer',
       pass: 's3cret',
     });
-    expect(smtpTransportOptions(orgRoute({ username: null, password: null }), config).auth).toBeUndefined();
+    expect(
+      smtpTransportOptions(orgRoute({ username: null, password: null }), config, TRUST).auth,
+    ).toBeUndefined();
   });
 
   it('refuses file and URL content in messages', () => {
-    expect(smtpTransportOptions(orgRoute(), config)).toMatchObject({
+    expect(smtpTransportOptions(orgRoute(), config, TRUST)).toMatchObject({
       disableFileAccess: true,
       disableUrlAccess: true,
     });
@@ -121,16 +117,16 @@ describe('smtpTransportOptions', () => {
       host: 'evil.example\r\nMAIL FROM:<x@y>',
       sender: { address: 'a@evil.example', name: 'Evil' },
     });
-    expect(smtpTransportOptions(route, config).name).toBe('app.mailroute.example');
+    expect(smtpTransportOptions(route, config, TRUST).name).toBe('app.mailroute.example');
   });
 
   it('greets with an address literal when the public URL has an IP address', () => {
-    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://192.0.2.10:3000' }).name).toBe(
-      '[192.0.2.10]',
-    );
-    expect(smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://[2001:db8::1]:3000' }).name).toBe(
-      '[IPv6:2001:db8::1]',
-    );
+    expect(
+      smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://192.0.2.10:3000' }, TRUST).name,
+    ).toBe('[192.0.2.10]');
+    expect(
+      smtpTransportOptions(orgRoute(), { ...config, publicUrl: 'http://[2001:db8::1]:3000' }, TRUST).name,
+    ).toBe('[IPv6:2001:db8::1]');
   });
 
   it('builds the platform route the same way', () => {
@@ -145,7 +141,7 @@ describe('smtpTransportOptions', () => {
       caCertificate: null,
       sender: { address: 'notifications@mailroute.example' },
     };
-    expect(smtpTransportOptions(platform, config)).toMatchObject({
+    expect(smtpTransportOptions(platform, config, TRUST)).toMatchObject({
       host: 'smtp.mailroute.example',
       port: 587,
       secure: false,

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { checkServerIdentity, rootCertificates } from 'node:tls';
+import { checkServerIdentity, type SecureContext } from 'node:tls';
 import type { AppConfig } from '@mailroute/api/core';
 import type { SMTPPoolOptions } from 'nodemailer';
 import type { SmtpRoute } from '../routing/smtp-route';
@@ -10,11 +10,13 @@ export type SmtpPoolTransportOptions = SMTPPoolOptions & { pool: true };
 /**
  * The nodemailer options of the pooled transport for one route. Every value that reaches the
  * SMTP conversation comes from the route (already checked by the address policy) or from the
- * operator's configuration; the EHLO name in particular is never organization input.
+ * operator's configuration; the EHLO name in particular is never organization input. `trust` is
+ * the route's TLS context from {@link TlsTrustStore} (public roots plus the route's CA, TLS 1.2+).
  */
 export function smtpTransportOptions(
   route: SmtpRoute,
   config: Pick<AppConfig, 'mail' | 'publicUrl'>,
+  trust: SecureContext,
 ): SmtpPoolTransportOptions {
   const { mail } = config;
   return {
@@ -35,10 +37,9 @@ export function smtpTransportOptions(
       servername: isIP(route.host) === 0 ? route.host : undefined,
       // We connect to the checked address, but the certificate must be valid for the configured host name.
       checkServerIdentity: (_connectedTo, certificate) => checkServerIdentity(route.host, certificate),
-      minVersion: 'TLSv1.2',
       rejectUnauthorized: true,
-      // Node replaces its default roots when `ca` is given: keep them, and trust the route's CA for this transport only.
-      ca: route.caCertificate ? [...rootCertificates, route.caCertificate] : undefined,
+      // Trusted roots and the minimum version live in the shared context.
+      secureContext: trust,
     },
     auth: route.username === null ? undefined : { user: route.username, pass: route.password ?? '' },
     connectionTimeout: mail.smtpTimeouts.connectionMs,

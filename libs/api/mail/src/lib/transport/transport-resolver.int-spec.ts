@@ -16,6 +16,7 @@ import {
 import { InMemoryRouteSource, localCustomRoute } from '../../testing/in-memory-route-source';
 import type { TransportLease } from './transport-lease';
 import { TransportResolver, TransportResolverClosedError } from './transport-resolver';
+import { TlsTrustStore } from './tls-trust-store';
 
 const PLATFORM_USER = { username: 'platform', password: 'p@ss:word/1' };
 const GREETING_TIMEOUT_MS = 500;
@@ -55,7 +56,7 @@ describe('TransportResolver against real SMTP servers', () => {
       SMTP_SOCKET_TIMEOUT_MS: '5000',
       ...env,
     });
-    const resolver = new TransportResolver(config, routes);
+    const resolver = new TransportResolver(config, routes, new TlsTrustStore());
     resolvers.push(resolver);
     return resolver;
   }

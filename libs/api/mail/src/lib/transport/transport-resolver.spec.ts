@@ -7,6 +7,7 @@ import type { CustomSmtpRoute } from '../routing/smtp-route';
 import { PlatformSmtpNotConfiguredError } from './platform-route';
 import { InMemoryRouteSource, localCustomRoute } from '../../testing/in-memory-route-source';
 import { TransportResolver, TransportResolverClosedError } from './transport-resolver';
+import { TlsTrustStore } from './tls-trust-store';
 
 // No test here sends: a pooled transport opens no socket before its first message, so these
 // tests observe the resolver's bookkeeping without a server. Delivery is in the int-spec.
@@ -20,7 +21,7 @@ describe('TransportResolver', () => {
   const resolvers: TransportResolver[] = [];
 
   function resolverWith(env: Record<string, string> = {}): TransportResolver {
-    const resolver = new TransportResolver(testConfig({ ...PLATFORM, ...env }), routes);
+    const resolver = new TransportResolver(testConfig({ ...PLATFORM, ...env }), routes, new TlsTrustStore());
     resolvers.push(resolver);
     return resolver;
   }

@@ -6,6 +6,7 @@ import type { PlatformSmtpRoute, SmtpRoute } from '../routing/smtp-route';
 import { PlatformSmtpNotConfiguredError, platformSmtpRoute } from './platform-route';
 import { PooledTransport } from './pooled-transport';
 import { smtpTransportOptions } from './smtp-transport-options';
+import { TlsTrustStore } from './tls-trust-store';
 import type { TransportLease } from './transport-lease';
 
 export type { LeasedTransporter, TransportLease } from './transport-lease';
@@ -59,6 +60,7 @@ export class TransportResolver implements BeforeApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     @Inject(SMTP_ROUTE_SOURCE) private readonly routes: SmtpRouteSource,
+    private readonly trust: TlsTrustStore,
   ) {
     // Read once at start-up: a missing CA file fails the boot, not the first email.
     this.platformRoute = config.platformSmtp === null ? null : platformSmtpRoute(config.platformSmtp);
@@ -216,7 +218,9 @@ export class TransportResolver implements BeforeApplicationShutdown {
   }
 
   private createPooledTransport(organizationId: OrganizationId | null, route: SmtpRoute): PooledTransport {
-    const transporter = createTransport(smtpTransportOptions(route, this.config));
+    const transporter = createTransport(
+      smtpTransportOptions(route, this.config, this.trust.contextFor(route.caCertificate)),
+    );
     // Pool errors also fail the send that met them; this listener only keeps an unexpected one from crashing the process.
     transporter.on('error', (error: Error) =>
       this.logger.warn({
