@@ -5,6 +5,9 @@ import { AppConfig, type OrganizationId } from '@mailroute/api/core';
 import type { AttemptError } from '../outbox/outbox.repository';
 import { MailRouteHealth } from '../outbox/mail-route-health.entity';
 
+/** How stale the stored last success of a healthy route may get before a success rewrites it. */
+const SUCCESS_PRECISION_MS = 1000;
+
 export type RouteHealthState = 'ok' | 'degraded' | 'unknown';
 
 export interface RouteHealthView {
@@ -28,11 +31,19 @@ export class RouteHealthService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The route delivered. Written only when it changes something a reader sees: failures to reset,
+   * a hold to lift, or a last success older than a second — so a busy organization's emails do
+   * not each rewrite the row.
+   */
   async recordSuccess(organizationId: OrganizationId, at: Date): Promise<void> {
     await this.upsert(
       organizationId,
       { consecutive_failures: 0, last_success_at: at, held_reason: null },
-      'consecutive_failures = 0, last_success_at = excluded.last_success_at, held_reason = NULL',
+      `consecutive_failures = 0, last_success_at = excluded.last_success_at, held_reason = NULL
+       WHERE mail_route_health.consecutive_failures <> 0 OR mail_route_health.held_reason IS NOT NULL
+         OR mail_route_health.last_success_at IS NULL OR mail_route_health.last_success_at < :staleBefore`,
+      { staleBefore: new Date(at.getTime() - SUCCESS_PRECISION_MS) },
     );
   }
 
@@ -134,9 +145,10 @@ export class RouteHealthService {
     organizationId: string,
     values: Record<string, unknown>,
     onConflict: string,
+    conditionParameters: Record<string, unknown> = {},
   ): Promise<void> {
     const columns = ['organization_id', ...Object.keys(values)];
-    const named = { organization_id: organizationId, ...values };
+    const named = { ...conditionParameters, organization_id: organizationId, ...values };
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `INSERT INTO mail_route_health (${columns.join(', ')}) VALUES (${columns.map((c) => `:${c}`).join(', ')})
        ON CONFLICT (organization_id) DO UPDATE SET ${onConflict}`,

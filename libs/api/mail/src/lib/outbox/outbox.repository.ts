@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
 import type { EmailKind, EmailStatus, RecipientStatusView } from '@mailroute/shared/contracts';
-import type { OrganizationId } from '@mailroute/api/core';
+import { type OrganizationId, plainInsert, plainUpdate } from '@mailroute/api/core';
 import { OutboundEmail } from './outbound-email.entity';
 
 export interface RouteUsed {
@@ -54,7 +54,8 @@ export class OutboxRepository {
   }
 
   async insert(email: OutboundEmail, manager?: EntityManager): Promise<void> {
-    await this.repository(manager).insert(email);
+    const [sql, parameters] = plainInsert(this.dataSource, OutboundEmail, email);
+    await (manager ?? this.dataSource.manager).query(sql, parameters);
   }
 
   /**
@@ -250,13 +251,19 @@ export class OutboxRepository {
   }
 
   private async finishAttempt(id: string, owner: string, changes: Partial<OutboundEmail>): Promise<boolean> {
-    const result = await this.repository()
-      .createQueryBuilder()
-      .update(OutboundEmail)
-      .set({ ...changes, leaseOwner: null, leaseExpiresAt: null })
-      .where('id = :id AND lease_owner = :owner AND status = :sending', { id, owner, sending: 'sending' })
-      .execute();
-    return (result.affected ?? 0) === 1;
+    const [sql, parameters] = plainUpdate(
+      this.dataSource,
+      OutboundEmail,
+      { ...changes, leaseOwner: null, leaseExpiresAt: null, updatedAt: new Date() },
+      "id = :id AND lease_owner = :owner AND status = 'sending'",
+      { id, owner },
+    );
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, parameters, true)).affected === 1;
+    } finally {
+      await runner.release();
+    }
   }
 }
 

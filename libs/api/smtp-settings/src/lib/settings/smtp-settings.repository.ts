@@ -17,9 +17,16 @@ export class SmtpSettingsRepository {
     return this.settings.findOneBy({ organizationId });
   }
 
+  /** Asked before every email of the organization: plain SQL, the query builder would cost more than the read. */
   async versionOf(organizationId: OrganizationId): Promise<string | null> {
-    const row = await this.settings.findOne({ select: { version: true }, where: { organizationId } });
-    return row?.version ?? null;
+    const { manager } = this.settings;
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      `SELECT version FROM ${this.settings.metadata.tableName} WHERE organization_id = :organizationId`,
+      { organizationId },
+      {},
+    );
+    const rows: { version: string }[] = await manager.query(sql, parameters);
+    return rows[0]?.version ?? null;
   }
 
   async store(settings: SmtpSettings, manager: EntityManager): Promise<void> {
