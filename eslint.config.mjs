@@ -29,6 +29,11 @@ const typeConstraints = (allowTesting) => {
     },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
+    // The bench composes the product's libraries like an app and measures them on test servers.
+    {
+      sourceTag: 'type:bench',
+      onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util', 'type:testing'],
+    },
     // Features never import other features: the app composes them.
     {
       sourceTag: 'type:feature',

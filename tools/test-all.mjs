@@ -1,4 +1,5 @@
-// `npm test`: every check CI runs — formatting, lint, unit, integration, build, HTTP and browser e2e —
+// `npm test`: every check CI runs — formatting, lint, unit, integration, build, HTTP and browser e2e,
+// the bench's smoke run —
 // then one closing line `N passed, N failed` summed over every test runner.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -34,6 +35,8 @@ const nx = spawnSync(
     'build',
     'int-test',
     'e2e',
+    // `npm run bench -- --smoke`: the bench still runs (its figures are not checked).
+    'smoke',
     '--parallel=2',
     '--outputStyle=static',
     ...extra,

@@ -5,3 +5,4 @@ export * from './testing/attempt-timeline';
 export * from './testing/dispatcher-process';
 export * from './testing/organizations';
 export * from './testing/syn-dropping-address';
+export { TransportResolver } from './lib/transport/transport-resolver';

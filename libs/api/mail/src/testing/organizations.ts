@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   newId,
@@ -13,7 +13,7 @@ import {
  * and no admins (no alert is then sent for them).
  */
 export async function insertOrganizations(
-  app: INestApplication,
+  app: INestApplicationContext,
   count: number,
   slug: (index: number) => string = (index) => `org-${index}`,
 ): Promise<OrganizationId[]> {
