@@ -21,4 +21,4 @@ export { UsersRepository } from './lib/users/users.repository';
 export { UsersModule } from './lib/users/users.module';
 export { User } from './lib/users/user.entity';
 export { GENERATED_ADMIN_PASSWORD_FILE } from './lib/seeding/initial-admin.seeder';
-export { plainInsert, plainUpdate } from './lib/database/plain-statements';
+export { entitiesFromRows, plainInsert, plainUpdate } from './lib/database/plain-statements';

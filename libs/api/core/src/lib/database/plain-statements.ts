@@ -65,3 +65,22 @@ function persistentColumns<T extends ObjectLiteral>(
       };
     });
 }
+
+/** Entities from the rows of a plain `SELECT *` or `RETURNING *`, converted as the entity's columns say. */
+export function entitiesFromRows<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  rows: readonly Record<string, unknown>[],
+): T[] {
+  const metadata = dataSource.getMetadata(entity);
+  return rows.map((row) => {
+    const instance = metadata.create() as T;
+    for (const column of metadata.columns) {
+      const value = dataSource.driver.prepareHydratedValue(row[column.databaseName], column) as unknown;
+      (instance as Record<string, unknown>)[column.propertyName] = column.transformer
+        ? ApplyValueTransformers.transformFrom(column.transformer, value)
+        : value;
+    }
+    return instance;
+  });
+}

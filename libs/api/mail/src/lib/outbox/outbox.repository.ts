@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type { EmailKind, EmailStatus, RecipientStatusView } from '@mailroute/shared/contracts';
-import { type OrganizationId, plainInsert, plainUpdate } from '@mailroute/api/core';
+import { entitiesFromRows, type OrganizationId, plainInsert, plainUpdate } from '@mailroute/api/core';
 import { OutboundEmail } from './outbound-email.entity';
 
 export interface RouteUsed {
@@ -121,19 +121,16 @@ export class OutboxRepository {
          LIMIT :limit
          ${postgres ? 'FOR UPDATE OF e SKIP LOCKED' : ''}
        )
-       RETURNING id`,
+       RETURNING *`,
       { owner, leaseUntil, now, limit: options.limit, id: options.id, exclude: [...exclude] },
       {},
     );
     const result: unknown = await this.dataSource.query(sql, parameters);
     // PostgreSQL answers [rows, count] for UPDATE … RETURNING; SQLite answers the rows.
-    const rows = (postgres && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
-      id: string;
-    }[];
-    if (rows.length === 0) {
-      return [];
-    }
-    return this.repository().findBy({ id: In(rows.map((row) => row.id)) });
+    const rows = (
+      postgres && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result
+    ) as Record<string, unknown>[];
+    return entitiesFromRows(this.dataSource, OutboundEmail, rows);
   }
 
   async markSent(email: OutboundEmail, owner: string, outcome: SentOutcome): Promise<boolean> {
