@@ -54,7 +54,6 @@ export const en = {
   'generalSettings.tab.emailLog': 'Email log',
 
   'smtp.pageTitle': 'SMTP server',
-  'smtp.heading': 'SMTP server',
   'smtp.loading': 'Loading the SMTP settings…',
   'smtp.loadFailed': 'The SMTP settings could not be loaded.',
   'smtp.retry': 'Try again',

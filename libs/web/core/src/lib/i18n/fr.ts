@@ -53,7 +53,6 @@ export const fr: Dictionary = {
   'generalSettings.tab.emailLog': 'Journal des e-mails',
 
   'smtp.pageTitle': 'Serveur SMTP',
-  'smtp.heading': 'Serveur SMTP',
   'smtp.loading': 'Chargement des paramètres SMTP…',
   'smtp.loadFailed': 'Les paramètres SMTP n’ont pas pu être chargés.',
   'smtp.retry': 'Réessayer',
