@@ -23,6 +23,5 @@ export { I18nService } from './lib/i18n/i18n.service';
 export { TranslatePipe } from './lib/i18n/translate.pipe';
 export { LocalDatePipe } from './lib/i18n/local-date.pipe';
 export { TranslatedTitleStrategy, pageTitle } from './lib/i18n/translated-title.strategy';
-export { TranslatedPaginatorIntl } from './lib/i18n/translated-paginator-intl';
 export { navLabel, navEntries, type NavEntry } from './lib/navigation/nav-label';
 export { provideMailrouteCore } from './lib/provide-mailroute-core';

@@ -19,11 +19,11 @@ import {
   LocalDatePipe,
   SessionService,
   type TranslationKey,
-  TranslatedPaginatorIntl,
   TranslatePipe,
 } from '@mailroute/web/core';
 import { isForbidden } from '../data-access/api-answers';
 import { EmailLogApi, type EmailLogQuery } from '../data-access/email-log.api';
+import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const RETRYABLE: readonly EmailStatus[] = ['failed', 'held'];
