@@ -33,5 +33,7 @@ export { builtApiBundle, startBuiltApi } from './lib/api-process/built-api-proce
 export type { BuiltApiExit, BuiltApiOptions, BuiltApiProcess } from './lib/api-process/built-api-process';
 
 export { findFreePort } from './lib/net/free-port';
+export { forkTypeScript } from './lib/process/typescript-process';
+export type { TypeScriptProcess, TypeScriptProcessOptions } from './lib/process/typescript-process';
 export { waitUntil } from './lib/polling/wait-until';
 export type { WaitUntilOptions } from './lib/polling/wait-until';

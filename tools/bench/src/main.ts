@@ -8,7 +8,6 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MailerService } from '@mailroute/api/mail';
 import { insertOrganizations } from '@mailroute/api/mail/testing';
-import { WORKSPACE_ROOT } from './child-process';
 import { summarize, type ThroughputRun, throughputOf } from './measurement';
 import { startBenchApp } from './mailroute/bench-app';
 import { benchNotificationData, benchNotificationTemplate } from './mailroute/bench-template';
@@ -22,6 +21,8 @@ import { measureCeiling, measureNaive } from './scenarios/nodemailer-baselines';
 import { measureSaveAndTest } from './scenarios/save-and-test';
 import { baselineMessage } from './scenarios/sample-message';
 import { type Sink, startSink } from './sink/sink';
+
+const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));

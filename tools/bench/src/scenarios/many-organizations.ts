@@ -1,3 +1,4 @@
+import { waitUntil } from '@mailroute/testing';
 import { forkBenchProcess, nextMessage } from '../child-process';
 import { within } from '../measurement';
 import type { Deployment } from '../mailroute/deployment';
@@ -35,10 +36,7 @@ export async function measureManyOrganizations(
     organizations,
   };
   const seeder = forkPhase('seed', spec);
-  await Promise.race([
-    nextMessage(seeder.child, isManyOrganizationsMessage('seeded')),
-    failureOf(seeder, 'seed'),
-  ]);
+  await Promise.race([nextMessage(seeder, isManyOrganizationsMessage('seeded')), failureOf(seeder, 'seed')]);
   await seeder.exited;
 
   const { done } = await sink.expect(organizations);
@@ -50,7 +48,7 @@ export async function measureManyOrganizations(
       Math.max(120_000, organizations * 100),
       async () => `the sink counted ${(await sink.connections()).accepted}`,
     );
-    const report = nextMessage(deliverer.child, isManyOrganizationsMessage('report'));
+    const report = nextMessage(deliverer, isManyOrganizationsMessage('report'));
     deliverer.child.send({ type: 'finish' });
     const result = await within(
       Promise.race([report, failureOf(deliverer, 'deliver')]),
@@ -87,11 +85,10 @@ function failureOf(process: ReturnType<typeof forkPhase>, phase: ManyOrganizatio
 
 /** The client closed its side; the sink notices within a moment. Wait up to 5 s, then count. */
 async function openSocketsOnceSettled(sink: Sink): Promise<number> {
-  const deadline = Date.now() + 5000;
-  let open = (await sink.connections()).active;
-  while (open > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    open = (await sink.connections()).active;
-  }
-  return open;
+  await waitUntil(async () => (await sink.connections()).active === 0, {
+    description: 'the sink to see every connection closed',
+    timeoutMs: 5000,
+    intervalMs: 50,
+  }).catch(() => undefined);
+  return (await sink.connections()).active;
 }

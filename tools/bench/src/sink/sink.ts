@@ -20,16 +20,17 @@ export interface Sink extends SinkAddress {
 
 /** Starts the sink process with an account for each of `accounts` organizations. */
 export async function startSink(accounts: number): Promise<Sink> {
-  const { child, exited } = forkBenchProcess('sink/sink.main.ts', [String(accounts)]);
+  const sink = forkBenchProcess('sink/sink.main.ts', [String(accounts)]);
+  const { child, exited } = sink;
   const ready = await Promise.race([
-    nextMessage(child, isSinkReport('ready')),
-    nextMessage(child, isSinkReport('failed')).then((failed) => {
+    nextMessage(sink, isSinkReport('ready')),
+    nextMessage(sink, isSinkReport('failed')).then((failed) => {
       throw new Error(`The SMTP sink did not start: ${failed.error}`);
     }),
   ]);
   const ask = (request: SinkRequest) => child.send(request);
   const connections = async () => {
-    const answer = nextMessage(child, isSinkReport('connections'));
+    const answer = nextMessage(sink, isSinkReport('connections'));
     ask({ type: 'connections' });
     const { active, total, accepted } = await answer;
     return { active, total, accepted };
@@ -41,7 +42,7 @@ export async function startSink(accounts: number): Promise<Sink> {
     async expect(count) {
       const target = (await connections()).accepted + count;
       const done = nextMessage(
-        child,
+        sink,
         (message): message is { type: 'reached'; target: number } =>
           isSinkReport('reached')(message) && message.target === target,
       ).then(() => performance.now());

@@ -1,11 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
+import { forkTypeScript } from '@mailroute/testing';
 import type { DispatcherProcessMessage } from './dispatcher-process.main';
 
-/** The workspace root: ts-node and tsconfig-paths are resolved from there. */
-const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');
 const ENTRY = resolve(__dirname, 'dispatcher-process.main.ts');
-const TSCONFIG = resolve(__dirname, 'tsconfig.dispatcher-process.json');
 
 export interface DispatcherProcess {
   readonly pid: number;
@@ -21,22 +18,6 @@ export interface DispatcherProcess {
   output(): string;
 }
 
-/** Every child still running, killed if the test process exits without stopping them. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) {
-    return;
-  }
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const child of running) {
-      child.kill('SIGKILL');
-    }
-  });
-}
-
 /**
  * Starts the real API with its in-process dispatcher in a child process (platform-only routes),
  * configured by `env` like `startTestApi`. Resolves once it dispatches. The child also exits by
@@ -47,29 +28,18 @@ export function startDispatcherProcess(options: {
   startTimeoutMs?: number;
   maxLifetimeMs?: number;
 }): Promise<DispatcherProcess> {
-  installExitHook();
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
-  const child = fork(ENTRY, [], {
-    cwd: WORKSPACE_ROOT,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+  const {
+    child,
+    exited: ended,
+    output,
+  } = forkTypeScript(ENTRY, {
     env: {
-      PATH: process.env['PATH'] ?? '',
-      TS_NODE_PROJECT: TSCONFIG,
       MAILROUTE_DISPATCHER_ENV: JSON.stringify(options.env),
       MAILROUTE_DISPATCHER_MAX_LIFETIME_MS: String(options.maxLifetimeMs ?? 120_000),
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | NodeJS.Signals>((resolveExit) => {
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      resolveExit(signal ?? code ?? -1);
-    });
-  });
+  const exited = ended.then(({ code, signal }) => signal ?? code ?? -1);
 
   const kill = (): Promise<number | NodeJS.Signals> => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -81,16 +51,18 @@ export function startDispatcherProcess(options: {
   return new Promise<DispatcherProcess>((resolveStart, rejectStart) => {
     const timer = setTimeout(() => {
       void kill();
-      rejectStart(new Error(`The dispatcher process did not start within ${startTimeoutMs} ms:\n${output}`));
+      rejectStart(
+        new Error(`The dispatcher process did not start within ${startTimeoutMs} ms:\n${output()}`),
+      );
     }, startTimeoutMs);
     void exited.then((status) => {
       clearTimeout(timer);
-      rejectStart(new Error(`The dispatcher process exited (${status}) before it was ready:\n${output}`));
+      rejectStart(new Error(`The dispatcher process exited (${status}) before it was ready:\n${output()}`));
     });
     child.on('message', (message: DispatcherProcessMessage) => {
       if (message.type === 'failed') {
         clearTimeout(timer);
-        rejectStart(new Error(`The dispatcher process failed to start: ${message.error}\n${output}`));
+        rejectStart(new Error(`The dispatcher process failed to start: ${message.error}\n${output()}`));
         return;
       }
       clearTimeout(timer);
@@ -106,7 +78,7 @@ export function startDispatcherProcess(options: {
           const timer = setTimeout(() => void kill(), timeoutMs);
           return exited.finally(() => clearTimeout(timer));
         },
-        output: () => output,
+        output,
       });
     });
   });

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
   seedOrganization,
@@ -13,6 +12,7 @@ import {
 import {
   describeWithPostgres,
   describeWithRedis,
+  forkTypeScript,
   type ReceivedMessage,
   startTestSmtpServer,
   startThrowawayPostgres,
@@ -20,6 +20,7 @@ import {
   type TestSmtpServer,
   type ThrowawayPostgres,
   type ThrowawayRedis,
+  type TypeScriptProcess,
   waitUntil,
 } from '@mailroute/testing';
 import { customRouteTo } from '../../testing';
@@ -30,7 +31,6 @@ import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { defineMailTemplate } from '../templates/mail-template';
 import type { QueueWorkerProcessMessage, QueueWorkerProcessSpec } from './testing/queue-worker-process';
 
-const WORKSPACE = resolve(__dirname, '../../../../../..');
 const WORKER_SCRIPT = join(__dirname, 'testing', 'queue-worker-process.ts');
 const EMAILS = 500;
 const WORKERS = ['worker-1', 'worker-2'] as const;
@@ -46,13 +46,10 @@ const notice = defineMailTemplate<{ n: number }>({
 /** Each worker process authenticates as its own user on every server: the servers see who sent what. */
 const credentialsOf = (worker: string) => ({ username: worker, password: `${worker}-smtp-password` });
 
-interface WorkerProcess {
+interface WorkerProcess extends TypeScriptProcess {
   name: string;
-  child: ChildProcess;
-  output: string[];
   /** Its lease owner id, once ready. */
   owner: string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
 }
 
 describeWithRedis('the Redis queue shared by several worker processes', () => {
@@ -179,7 +176,7 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
         intervalMs: 250,
       }).catch((error: unknown) => {
         throw new Error(
-          `${String(error)}\n${workers.map((w) => `--- ${w.name}\n${w.output.join('').slice(-3000)}`).join('\n')}`,
+          `${String(error)}\n${workers.map((w) => `--- ${w.name}\n${w.output().slice(-3000)}`).join('\n')}`,
         );
       });
       return emails().find();
@@ -274,48 +271,20 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
       survivor.child.kill('SIGTERM');
       const { code, signal } = await survivor.exited;
       // The process's last output explains a failed stop.
-      const output = code === 0 ? '' : survivor.output.join('').slice(-3000);
+      const output = code === 0 ? '' : survivor.output().slice(-3000);
       expect({ code, signal, output }).toEqual({ code: 0, signal: null, output: '' });
     }, 30_000);
   });
 });
 
 function startWorkerProcess(name: string, spec: QueueWorkerProcessSpec): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      WORKER_SCRIPT,
-      JSON.stringify(spec),
-    ],
-    {
-      cwd: WORKSPACE,
-      env: {
-        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        // tsconfig.base.json states the workspace's path aliases relative to itself; ts-node must
-        // emit CommonJS for `require`.
-        TS_NODE_PROJECT: join(WORKSPACE, 'tsconfig.base.json'),
-        TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { name, child, output, owner: '', exited };
+  return { name, owner: '', ...forkTypeScript(WORKER_SCRIPT, { args: [JSON.stringify(spec)] }) };
 }
 
 function readyOf(worker: WorkerProcess): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${worker.name} did not start:\n${worker.output.join('')}`)),
+      () => reject(new Error(`${worker.name} did not start:\n${worker.output()}`)),
       120_000,
     );
     worker.child.on('message', (message: QueueWorkerProcessMessage) => {
@@ -324,12 +293,12 @@ function readyOf(worker: WorkerProcess): Promise<void> {
         worker.owner = message.owner;
         resolve();
       } else {
-        reject(new Error(`${worker.name} failed: ${message.error}\n${worker.output.join('')}`));
+        reject(new Error(`${worker.name} failed: ${message.error}\n${worker.output()}`));
       }
     });
     void worker.exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`${worker.name} exited:\n${worker.output.join('')}`));
+      reject(new Error(`${worker.name} exited:\n${worker.output()}`));
     });
   });
 }
