@@ -64,19 +64,3 @@ export async function within<T>(
     clearTimeout(timer);
   }
 }
-
-/** Polls `condition` every `everyMs` until it holds; throws after `timeoutMs`. */
-export async function until(
-  condition: () => Promise<boolean> | boolean,
-  timeoutMs: number,
-  what: string,
-  everyMs = 25,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}

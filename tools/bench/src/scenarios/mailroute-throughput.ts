@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { type ThroughputRun, timed, until, within } from '../measurement';
+import { waitUntil } from '@mailroute/testing';
+import { type ThroughputRun, timed, within } from '../measurement';
 import { emailsByStatus, seedCustomSmtpOrganizations, startBenchApp } from '../mailroute/bench-app';
 import type { Deployment } from '../mailroute/deployment';
 import { sendNotifications } from '../mailroute/send-emails';
@@ -25,7 +26,10 @@ export async function measureMailroute(
       return within(done, Math.max(60_000, count * 30), () => describeProgress(app, sink));
     });
     // The sink has answered the last message; its row is marked sent a moment later.
-    await until(async () => (await emailsByStatus(app))['sent'] === count, 30_000, 'every email marked sent');
+    await waitUntil(async () => (await emailsByStatus(app))['sent'] === count, {
+      description: 'every email marked sent',
+      timeoutMs: 30_000,
+    });
     return run;
   } finally {
     await app.close();

@@ -5,12 +5,12 @@
  * it sends, and once told `finish` (the sink has everything) waits for the idle close and reports.
  */
 import { DataSource } from 'typeorm';
+import { waitUntil } from '@mailroute/testing';
 import { MailerService } from '@mailroute/api/mail';
 import { TransportResolver } from '@mailroute/api/mail/testing';
 import { AppConfig } from '@mailroute/api/core';
 import { emailsByStatus, seedCustomSmtpOrganizations, startBenchApp } from '../mailroute/bench-app';
 import { benchNotificationData, benchNotificationTemplate } from '../mailroute/bench-template';
-import { until } from '../measurement';
 import type {
   ManyOrganizationsMessage,
   ManyOrganizationsPhase,
@@ -56,14 +56,16 @@ async function deliver(spec: ManyOrganizationsSpec): Promise<void> {
   tell({ type: 'delivering' });
   await finish;
   try {
-    await until(
-      async () => (await emailsByStatus(app))['sent'] === spec.organizations,
-      30_000,
-      'every email marked sent',
-    );
+    await waitUntil(async () => (await emailsByStatus(app))['sent'] === spec.organizations, {
+      description: 'every email marked sent',
+      timeoutMs: 30_000,
+    });
     // Nothing is sent any more: every transport must close on its own after MAIL_POOL_IDLE_MS.
     const idleMs = app.get(AppConfig).mail.poolIdleMs;
-    await until(() => resolver.liveTransports() === 0, idleMs + 30_000, 'every transport closed once idle');
+    await waitUntil(() => resolver.liveTransports() === 0, {
+      description: 'every transport closed once idle',
+      timeoutMs: idleMs + 30_000,
+    });
     clearInterval(sampler);
     tell({
       type: 'report',
