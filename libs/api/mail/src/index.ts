@@ -13,3 +13,4 @@ export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';
 export { EmailStatuses, type EmailStatusView } from './lib/email-log/email-statuses';
 export { ehloNameOf } from './lib/transport/ehlo-name';
+export { TlsTrustStore } from './lib/transport/tls-trust-store';

@@ -76,7 +76,7 @@ export class MailModule {
         EmailStatuses,
         MailRouteControl,
       ],
-      exports: [MailerService, EmailStatuses, MailRouteControl, RouteHealthService],
+      exports: [MailerService, EmailStatuses, MailRouteControl, RouteHealthService, TlsTrustStore],
     };
   }
 }

@@ -9,6 +9,7 @@ import { connectionTestHints as hints } from './connection-test-hints';
 import type { ConnectionTestRequest } from './connection-test-request';
 import { ConnectionTester } from './connection-tester';
 import { REDACTED } from './secret-redactor';
+import { TlsTrustStore } from '@mailroute/api/mail';
 
 /**
  * Servers that misbehave on purpose, scripted line by line: the report must stay precise and
@@ -97,7 +98,7 @@ function tester(timeoutMs = 3000): ConnectionTester {
     SMTP_TEST_TIMEOUT_MS: String(timeoutMs),
   });
   const resolver = new StaticHostResolver();
-  return new ConnectionTester(config, resolver, new AddressPolicy(config, resolver));
+  return new ConnectionTester(config, resolver, new AddressPolicy(config, resolver), new TlsTrustStore());
 }
 
 function requestFor(server: ScriptedServer, security: 'tls' | 'starttls'): ConnectionTestRequest {

@@ -13,6 +13,7 @@ import { connectionTestHints as hints } from './connection-test-hints';
 import type { ConnectionTestRequest } from './connection-test-request';
 import { ConnectionTester } from './connection-tester';
 import { loginAuthValue, plainAuthToken } from './smtp-commands';
+import { TlsTrustStore } from '@mailroute/api/mail';
 
 const PASSWORD = 'correct-horse-battery-staple';
 const USER = { username: 'app@example.com', password: PASSWORD };
@@ -50,7 +51,7 @@ function testerWith(env: Record<string, string> = {}): ConnectionTester {
     ...env,
   });
   const resolver = new StaticHostResolver();
-  return new ConnectionTester(config, resolver, new AddressPolicy(config, resolver));
+  return new ConnectionTester(config, resolver, new AddressPolicy(config, resolver), new TlsTrustStore());
 }
 
 function requestFor(

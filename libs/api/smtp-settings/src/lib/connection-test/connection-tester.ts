@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
-import { ehloNameOf } from '@mailroute/api/mail';
+import { ehloNameOf, TlsTrustStore } from '@mailroute/api/mail';
 import type { ConnectionTestReport } from '@mailroute/shared/contracts';
 import { AddressPolicy } from '../address-policy/address-policy';
 import { HostResolver } from '../address-policy/host-resolver';
@@ -35,6 +35,7 @@ export class ConnectionTester {
     private readonly config: AppConfig,
     private readonly resolver: HostResolver,
     private readonly policy: AddressPolicy,
+    private readonly trustStore: TlsTrustStore,
   ) {}
 
   async run(request: ConnectionTestRequest): Promise<ConnectionTestReport> {
@@ -49,6 +50,7 @@ export class ConnectionTester {
       resources,
       this.config.mail.smtpTimeouts,
       ehloNameOf(this.config.publicUrl),
+      this.trustStore,
     );
     const recorder = new StageRecorder(deadline, new SecretRedactor(secretsOf(request)), request);
     const progress = { transmitted: false };

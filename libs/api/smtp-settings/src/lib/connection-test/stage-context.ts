@@ -1,4 +1,5 @@
 import type { MailConfig } from '@mailroute/api/core';
+import type { TlsTrustStore } from '@mailroute/api/mail';
 import type { ConnectionResources } from './connection-resources';
 import type { ConnectionTestRequest } from './connection-test-request';
 import type { Deadline, StepBudget } from './deadline';
@@ -12,6 +13,7 @@ export class StageContext {
     private readonly timeouts: MailConfig['smtpTimeouts'],
     /** Our name in EHLO/HELO. */
     readonly ehloName: string,
+    readonly trustStore: TlsTrustStore,
   ) {}
 
   /** TCP connection and TLS handshake. */

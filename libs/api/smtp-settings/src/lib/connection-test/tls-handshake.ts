@@ -1,12 +1,7 @@
 import { isIP, type Socket } from 'node:net';
-import {
-  checkServerIdentity,
-  connect,
-  type PeerCertificate,
-  rootCertificates,
-  type TLSSocket,
-} from 'node:tls';
+import { checkServerIdentity, connect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { TlsDetails } from '@mailroute/shared/contracts';
+import type { TlsTrustStore } from '@mailroute/api/mail';
 import type { ConnectionResources } from './connection-resources';
 import type { StepBudget } from './deadline';
 import { printable } from './display-text';
@@ -22,6 +17,8 @@ export interface TlsTarget {
   host: string;
   /** PEM of an extra authority to trust for this server only. */
   caCertificate: string | null;
+  /** Where the trust of every SMTP connection of Mailroute is built, shared with the mail transports. */
+  trustStore: TlsTrustStore;
 }
 
 export type TlsHandshakeOutcome =
@@ -47,12 +44,11 @@ export async function tlsHandshake(
       socket: plain,
       // SNI carries DNS names only (RFC 6066 §3); an IP literal is verified all the same.
       servername: isIP(target.host) === 0 ? target.host : undefined,
-      minVersion: 'TLSv1.2',
       rejectUnauthorized: false,
       // Node checks the name it connected to by default: the policy made that an IP address.
       checkServerIdentity: (_connectedTo, certificate) => checkServerIdentity(target.host, certificate),
-      // Node replaces its default roots when `ca` is given: keep them, add this server's CA.
-      ca: target.caCertificate ? [...rootCertificates, target.caCertificate] : undefined,
+      // The public roots plus this server's CA, TLS 1.2 at least: what the mail transports trust.
+      secureContext: target.trustStore.contextFor(target.caCertificate),
     }),
   );
   await socketReady(socket, 'secureConnect', budget, 'the TLS handshake');

@@ -186,7 +186,12 @@ function refusedGreeting(reply: SmtpReply): StageFailure {
 
 function handshake(context: StageContext, socket: Socket): Promise<TlsHandshakeOutcome> {
   const { host, caCertificate } = context.request;
-  return tlsHandshake(socket, { host, caCertificate }, context.connectBudget(), context.resources);
+  return tlsHandshake(
+    socket,
+    { host, caCertificate, trustStore: context.trustStore },
+    context.connectBudget(),
+    context.resources,
+  );
 }
 
 /** The verified outcome, or the `tls` stage's failure with the certificate and why it did not verify. */
