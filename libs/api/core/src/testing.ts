@@ -4,3 +4,4 @@ export * from './testing/test-config';
 export * from './testing/test-api';
 export * from './testing/tenant-fixtures';
 export * from './testing/schema-migrations-suite';
+export * from './testing/refused-inserts';

@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
+import { type ApiCall, refuseInserts, type SeededOrganization } from '@mailroute/api/core/testing';
 import { OutboundEmail } from '@mailroute/api/mail';
 import {
-  customRouteTo,
+  ACME_SMTP_USER,
   PLATFORM_SENDER,
-  startMailTestHarness,
-  type MailTestHarness,
+  startTwoOrganizationsHarness,
+  type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
 import type { EmailLogPage } from '@mailroute/shared/contracts';
-import {
-  type ReceivedMessage,
-  startTestSmtpServer,
-  type TestSmtpServer,
-  waitUntil,
-} from '@mailroute/testing';
+import { type ReceivedMessage, type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import { AuditRespondent } from './audit-respondent.entity';
 import type { AuditDetailView, AuditView, RespondentAccessView, RespondentView } from './audit-views';
 import { Audit } from './audit.entity';
@@ -22,13 +17,12 @@ import { auditsSchema } from './audits-schema';
 import { AuditsModule } from './audits.module';
 
 const PUBLIC_URL = 'https://app.mailroute.test';
-const ACME_SMTP_USER = { username: 'acme', password: 'acme-smtp-password' };
 const ACME_SENDER = 'audits@acme.test';
 const LINK = /https:\/\/app\.mailroute\.test\/audits\/respond\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/;
 const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-06-30`;
 
 describe('Audits API', () => {
-  let harness: MailTestHarness;
+  let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
   let globex: SeededOrganization;
@@ -38,15 +32,7 @@ describe('Audits API', () => {
   let counter = 0;
 
   const dataSource = () => harness.api.app.get(DataSource);
-  const call = async (token: string | null, method: string, path: string, body?: unknown) =>
-    fetch(`${harness.api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call: ApiCall = (...request) => harness.api.call(...request);
   const json = async <T>(response: Response, status: number): Promise<T> => {
     const text = await response.text();
     expect({ status: response.status, body: text }).toEqual({ status, body: expect.any(String) });
@@ -82,40 +68,19 @@ describe('Audits API', () => {
         ).items.find((item) => item.to.includes(address) && item.status === 'sent'),
       { description: `the email to ${address} logged as sent` },
     );
-  const refuseInserts = async (table: string, run: () => Promise<void>) => {
-    await dataSource().query(
-      `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-    );
-    try {
-      await run();
-    } finally {
-      await dataSource().query(`DROP TRIGGER refuse_${table}`);
-    }
-  };
 
   beforeAll(async () => {
-    acmeServer = await startTestSmtpServer({ security: 'tls', users: [ACME_SMTP_USER] });
-    harness = await startMailTestHarness({
+    harness = await startTwoOrganizationsHarness({
       env: { PUBLIC_URL },
       imports: [AuditsModule],
       schema: [auditsSchema],
+      acmeRoute: { sender: ACME_SENDER },
     });
-    acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme', defaultLocale: 'en' });
-    globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex', defaultLocale: 'fr' });
-    harness.routes.set(
-      customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_SMTP_USER, sender: ACME_SENDER }),
-    );
-    [acmeAdmin, acmeMember, globexAdmin] = await Promise.all([
-      signIn(harness.api.baseUrl, acme.admin),
-      signIn(harness.api.baseUrl, acme.member),
-      signIn(harness.api.baseUrl, globex.admin),
-    ]);
+    ({ acmeServer, acme, globex } = harness);
+    ({ acmeAdmin, acmeMember, globexAdmin } = harness.tokens);
   });
 
-  afterAll(async () => {
-    await harness?.close();
-    await acmeServer?.close();
-  });
+  afterAll(() => harness?.close());
 
   describe('inviting respondents', () => {
     it('emails a personal link through the organization’s own server, in its language, and logs it', async () => {
@@ -281,7 +246,7 @@ describe('Audits API', () => {
     it('queues no email when the respondent cannot be stored', async () => {
       const audit = await createAudit(acmeMember);
       const before = await queuedEmails(acme.id);
-      await refuseInserts('audit_respondents', async () => {
+      await refuseInserts(dataSource(), 'audit_respondents', async () => {
         const response = await call(acmeMember, 'POST', `/api/audits/${audit.id}/respondents`, {
           email: newAddress(),
         });
@@ -292,7 +257,7 @@ describe('Audits API', () => {
 
     it('stores no respondent when the invitation email cannot be written', async () => {
       const audit = await createAudit(acmeMember);
-      await refuseInserts('outbound_emails', async () => {
+      await refuseInserts(dataSource(), 'outbound_emails', async () => {
         const response = await call(acmeMember, 'POST', `/api/audits/${audit.id}/respondents`, {
           email: newAddress(),
         });
@@ -310,7 +275,7 @@ describe('Audits API', () => {
       const email = newAddress();
       const respondent = await addRespondent(acmeMember, audit.id, { email });
       const token = linkIn(await lastMessageTo(acmeServer, email));
-      await refuseInserts('outbound_emails', async () => {
+      await refuseInserts(dataSource(), 'outbound_emails', async () => {
         const response = await call(
           acmeMember,
           'POST',

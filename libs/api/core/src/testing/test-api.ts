@@ -26,8 +26,17 @@ export interface TestApi {
   dataSource: DataSource;
   /** http://127.0.0.1:<port> — the API listens on a random loopback port. */
   baseUrl: string;
+  call: ApiCall;
   close(): Promise<void>;
 }
+
+/** Calls the API as the bearer of `token` (signed out when null), with a JSON body when given one. */
+export type ApiCall = (
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<Response>;
 
 /** The real API (same modules, pipes, guards and filters as production) on 127.0.0.1:0. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -49,11 +58,21 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
     app,
     config,
     dataSource: app.get(DataSource),
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    call: (token, method, path, body) =>
+      fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
     close: () => app.close(),
   };
 }

@@ -1,13 +1,18 @@
-import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
+import {
+  type ApiCall,
+  REFUSED_INSERT_MESSAGE,
+  refuseInserts,
+  type SeededOrganization,
+} from '@mailroute/api/core/testing';
 import { OutboundEmail } from '@mailroute/api/mail';
 import {
-  customRouteTo,
+  ACME_SMTP_USER,
   PLATFORM_SENDER,
-  startMailTestHarness,
-  type MailTestHarness,
+  startTwoOrganizationsHarness,
+  type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
 import type { ApiErrorBody, EmailLogPage } from '@mailroute/shared/contracts';
-import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import type {
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
@@ -17,12 +22,11 @@ import { dataSubjectRequestsSchema } from './data-subject-requests-schema';
 import { DataSubjectRequestsModule } from './data-subject-requests.module';
 import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
 
-const ACME_SMTP_USER = { username: 'acme', password: 'acme-smtp-password' };
 const ACME_SENDER = 'privacy@acme.test';
 const ACME_REPLY_TO = 'dpo@acme.test';
 
 describe('Data subject requests API', () => {
-  let harness: MailTestHarness;
+  let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
   let globex: SeededOrganization;
@@ -30,15 +34,7 @@ describe('Data subject requests API', () => {
   let acmeMember: string;
   let globexAdmin: string;
 
-  const call = async (token: string | null, method: string, path: string, body?: unknown) =>
-    fetch(`${harness.api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call: ApiCall = (...request) => harness.api.call(...request);
   const create = async (token: string, body: Record<string, unknown>) => {
     const response = await call(token, 'POST', '/api/data-subject-requests', body);
     expect(response.status).toBe(201);
@@ -54,33 +50,17 @@ describe('Data subject requests API', () => {
   };
 
   beforeAll(async () => {
-    acmeServer = await startTestSmtpServer({ security: 'tls', users: [ACME_SMTP_USER] });
-    harness = await startMailTestHarness({
+    harness = await startTwoOrganizationsHarness({
       env: { PUBLIC_URL: 'https://app.mailroute.test' },
       imports: [DataSubjectRequestsModule],
       schema: [dataSubjectRequestsSchema],
+      acmeRoute: { sender: ACME_SENDER, replyTo: ACME_REPLY_TO },
     });
-    acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme', defaultLocale: 'en' });
-    globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex', defaultLocale: 'fr' });
-    harness.routes.set(
-      customRouteTo(acmeServer, {
-        organizationId: acme.id,
-        ...ACME_SMTP_USER,
-        sender: ACME_SENDER,
-        replyTo: ACME_REPLY_TO,
-      }),
-    );
-    [acmeAdmin, acmeMember, globexAdmin] = await Promise.all([
-      signIn(harness.api.baseUrl, acme.admin),
-      signIn(harness.api.baseUrl, acme.member),
-      signIn(harness.api.baseUrl, globex.admin),
-    ]);
+    ({ acmeServer, acme, globex } = harness);
+    ({ acmeAdmin, acmeMember, globexAdmin } = harness.tokens);
   });
 
-  afterAll(async () => {
-    await harness?.close();
-    await acmeServer?.close();
-  });
+  afterAll(() => harness?.close());
 
   beforeEach(() => {
     acmeServer.clear();
@@ -261,18 +241,13 @@ describe('Data subject requests API', () => {
     });
     const before = await emailsOf(acme);
     // A real failure of the outbox write, inside the same transaction as the message.
-    await harness.api.dataSource.query(
-      `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbound_emails BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END`,
-    );
-    try {
+    await refuseInserts(harness.api.dataSource, 'outbound_emails', async () => {
       const response = await call(acmeAdmin, 'POST', `/api/data-subject-requests/${request.id}/messages`, {
         body: 'Hi',
       });
       expect(response.status).toBe(500);
-      expect(JSON.stringify(await response.json())).not.toContain('outbox unavailable');
-    } finally {
-      await harness.api.dataSource.query('DROP TRIGGER refuse_outbox');
-    }
+      expect(JSON.stringify(await response.json())).not.toContain(REFUSED_INSERT_MESSAGE);
+    });
     expect(
       await harness.api.dataSource
         .getRepository(DataSubjectRequestMessage)

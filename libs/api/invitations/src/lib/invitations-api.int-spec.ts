@@ -1,33 +1,27 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
+import { type ApiCall, refuseInserts, type SeededOrganization, signIn } from '@mailroute/api/core/testing';
 import { OutboundEmail } from '@mailroute/api/mail';
 import {
-  customRouteTo,
+  ACME_SMTP_USER,
   PLATFORM_SENDER,
-  startMailTestHarness,
-  type MailTestHarness,
+  startTwoOrganizationsHarness,
+  type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
 import type { EmailLogPage, UserView } from '@mailroute/shared/contracts';
-import {
-  startTestSmtpServer,
-  type ReceivedMessage,
-  type TestSmtpServer,
-  waitUntil,
-} from '@mailroute/testing';
+import { type ReceivedMessage, type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import { invitationsSchema } from './invitations-schema';
 import { InvitationsModule } from './invitations.module';
 import type { AcceptedInvitation, InvitationPreview, InvitationView } from './invitation-view';
 import { Invitation } from './invitation.entity';
 
 const PUBLIC_URL = 'https://app.mailroute.test';
-const ACME_SMTP_USER = { username: 'acme', password: 'acme-smtp-password' };
 const ACME_SENDER = 'team@acme.test';
 const LINK = /https:\/\/app\.mailroute\.test\/invitations\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/;
 const NEW_PASSWORD = 'correct horse battery';
 
 describe('Invitations API', () => {
-  let harness: MailTestHarness;
+  let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
   let globex: SeededOrganization;
@@ -37,15 +31,7 @@ describe('Invitations API', () => {
   let invitee = 0;
 
   const dataSource = () => harness.api.app.get(DataSource);
-  const call = async (token: string | null, method: string, path: string, body?: unknown) =>
-    fetch(`${harness.api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call: ApiCall = (...request) => harness.api.call(...request);
   const json = async <T>(response: Response, status: number): Promise<T> => {
     const text = await response.text();
     expect({ status: response.status, body: text }).toEqual({ status, body: expect.any(String) });
@@ -76,18 +62,6 @@ describe('Invitations API', () => {
       { description: `the email to ${address} logged as sent` },
     );
 
-  /** Runs `run` while every insert into `table` fails, as a real database error would. */
-  const refuseInserts = async (table: string, run: () => Promise<void>) => {
-    await dataSource().query(
-      `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-    );
-    try {
-      await run();
-    } finally {
-      await dataSource().query(`DROP TRIGGER refuse_${table}`);
-    }
-  };
-
   /** Invites at Acme and returns the token of the link that arrived on Acme's server. */
   const invitedAtAcme = async (email = newAddress(), role = 'member') => {
     const view = await invite(acmeAdmin, { email, role });
@@ -95,22 +69,14 @@ describe('Invitations API', () => {
   };
 
   beforeAll(async () => {
-    acmeServer = await startTestSmtpServer({ security: 'tls', users: [ACME_SMTP_USER] });
-    harness = await startMailTestHarness({
+    harness = await startTwoOrganizationsHarness({
       env: { PUBLIC_URL },
       imports: [InvitationsModule],
       schema: [invitationsSchema],
+      acmeRoute: { sender: ACME_SENDER },
     });
-    acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme', defaultLocale: 'en' });
-    globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex', defaultLocale: 'fr' });
-    harness.routes.set(
-      customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_SMTP_USER, sender: ACME_SENDER }),
-    );
-    [acmeAdmin, acmeMember, globexAdmin] = await Promise.all([
-      signIn(harness.api.baseUrl, acme.admin),
-      signIn(harness.api.baseUrl, acme.member),
-      signIn(harness.api.baseUrl, globex.admin),
-    ]);
+    ({ acmeServer, acme, globex } = harness);
+    ({ acmeAdmin, acmeMember, globexAdmin } = harness.tokens);
   });
 
   beforeEach(() => {
@@ -118,10 +84,7 @@ describe('Invitations API', () => {
     harness.platform.clear();
   });
 
-  afterAll(async () => {
-    await harness?.close();
-    await acmeServer?.close();
-  });
+  afterAll(() => harness?.close());
 
   describe('sending', () => {
     it('emails the link through the organization’s own server, in its language, and logs it', async () => {
@@ -367,7 +330,7 @@ describe('Invitations API', () => {
 
     it('queues no email when the invitation cannot be stored', async () => {
       const before = await queuedEmails(acme.id);
-      await refuseInserts('invitations', async () => {
+      await refuseInserts(dataSource(), 'invitations', async () => {
         const response = await call(acmeAdmin, 'POST', '/api/invitations', {
           email: newAddress(),
           role: 'member',
@@ -379,7 +342,7 @@ describe('Invitations API', () => {
 
     it('stores no invitation when its email cannot be written', async () => {
       const email = newAddress('rollback');
-      await refuseInserts('outbound_emails', async () => {
+      await refuseInserts(dataSource(), 'outbound_emails', async () => {
         const response = await call(acmeAdmin, 'POST', '/api/invitations', { email, role: 'member' });
         expect(response.status).toBe(500);
       });
@@ -390,7 +353,7 @@ describe('Invitations API', () => {
 
     it('keeps the old link working when the resent email cannot be written', async () => {
       const { view, token } = await invitedAtAcme();
-      await refuseInserts('outbound_emails', async () => {
+      await refuseInserts(dataSource(), 'outbound_emails', async () => {
         expect((await call(acmeAdmin, 'POST', `/api/invitations/${view.id}/resend`)).status).toBe(500);
       });
       await json(await call(null, 'GET', `/api/invitations/${token}`), 200);

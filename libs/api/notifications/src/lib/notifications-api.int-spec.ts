@@ -1,15 +1,14 @@
 import { In } from 'typeorm';
 import { User } from '@mailroute/api/core';
-import { seedOrganization, signIn, type SeededOrganization } from '@mailroute/api/core/testing';
+import { type ApiCall, refuseInserts, type SeededOrganization } from '@mailroute/api/core/testing';
 import { OutboundEmail } from '@mailroute/api/mail';
 import {
-  customRouteTo,
   PLATFORM_SENDER,
-  startMailTestHarness,
-  type MailTestHarness,
+  startTwoOrganizationsHarness,
+  type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
 import type { ApiErrorBody, EmailLogPage } from '@mailroute/shared/contracts';
-import { startTestSmtpServer, type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import { ActivityComment } from './activities/activity-comment.entity';
 import { Notification } from './inbox/notification.entity';
 import type {
@@ -23,31 +22,17 @@ import { notificationsSchema } from './notifications-schema';
 import { NotificationsModule } from './notifications.module';
 import { Task } from './tasks/task.entity';
 
-const ACME_SMTP_USER = { username: 'acme', password: 'acme-smtp-password' };
 const ACME_SENDER = 'notify@acme.test';
 const APP = 'https://app.mailroute.test';
 
 describe('Notifications API', () => {
-  let harness: MailTestHarness;
+  let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
   let globex: SeededOrganization;
-  const tokens: Record<'acmeAdmin' | 'acmeMember' | 'globexAdmin' | 'globexMember', string> = {
-    acmeAdmin: '',
-    acmeMember: '',
-    globexAdmin: '',
-    globexMember: '',
-  };
+  let tokens: TwoOrganizationsHarness['tokens'];
 
-  const call = async (token: string | null, method: string, path: string, body?: unknown) =>
-    fetch(`${harness.api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call: ApiCall = (...request) => harness.api.call(...request);
   const ok = async <T>(response: Response | Promise<Response>, status = 200): Promise<T> => {
     const answer = await response;
     const body = (await answer.json()) as T;
@@ -78,29 +63,16 @@ describe('Notifications API', () => {
     );
 
   beforeAll(async () => {
-    acmeServer = await startTestSmtpServer({ security: 'tls', users: [ACME_SMTP_USER] });
-    harness = await startMailTestHarness({
+    harness = await startTwoOrganizationsHarness({
       env: { PUBLIC_URL: APP },
       imports: [NotificationsModule],
       schema: [notificationsSchema],
+      acmeRoute: { sender: ACME_SENDER },
     });
-    acme = await seedOrganization(harness.api.app, 'acme', { name: 'Acme', defaultLocale: 'en' });
-    globex = await seedOrganization(harness.api.app, 'globex', { name: 'Globex', defaultLocale: 'fr' });
-    harness.routes.set(
-      customRouteTo(acmeServer, { organizationId: acme.id, ...ACME_SMTP_USER, sender: ACME_SENDER }),
-    );
-    [tokens.acmeAdmin, tokens.acmeMember, tokens.globexAdmin, tokens.globexMember] = await Promise.all([
-      signIn(harness.api.baseUrl, acme.admin),
-      signIn(harness.api.baseUrl, acme.member),
-      signIn(harness.api.baseUrl, globex.admin),
-      signIn(harness.api.baseUrl, globex.member),
-    ]);
+    ({ acmeServer, acme, globex, tokens } = harness);
   });
 
-  afterAll(async () => {
-    await harness?.close();
-    await acmeServer?.close();
-  });
+  afterAll(() => harness?.close());
 
   beforeEach(async () => {
     await allSent(acme);
@@ -409,15 +381,10 @@ describe('Notifications API', () => {
     const activity = await createActivity(tokens.acmeAdmin, 'Outbox');
     const emailsBefore = await emailCount(acme);
     const notificationsBefore = await harness.api.dataSource.getRepository(Notification).count();
-    await harness.api.dataSource.query(
-      `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbound_emails BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END`,
-    );
-    try {
+    await refuseInserts(harness.api.dataSource, 'outbound_emails', async () => {
       const response = await comment(tokens.acmeMember, activity.id, 'This cannot be emailed');
       expect(response.status).toBe(500);
-    } finally {
-      await harness.api.dataSource.query('DROP TRIGGER refuse_outbox');
-    }
+    });
     expect(
       await harness.api.dataSource.getRepository(ActivityComment).countBy({ activityId: activity.id }),
     ).toBe(0);
