@@ -1,16 +1,9 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateAudits1764500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const columns = new PortableColumns(queryRunner);
-    const belongsToOrganization = () =>
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      });
     await queryRunner.createTable(
       new Table({
         name: 'audits',
@@ -28,7 +21,7 @@ export class CreateAudits1764500000000 implements MigrationInterface {
       'audits',
       new TableIndex({ columnNames: ['organization_id', 'created_at'] }),
     );
-    await queryRunner.createForeignKey('audits', belongsToOrganization());
+    await queryRunner.createForeignKey('audits', ForeignKeys.belongsToOrganization());
 
     await queryRunner.createTable(
       new Table({
@@ -56,15 +49,10 @@ export class CreateAudits1764500000000 implements MigrationInterface {
       'audit_respondents',
       new TableIndex({ columnNames: ['token_hash'], isUnique: true }),
     );
-    await queryRunner.createForeignKey('audit_respondents', belongsToOrganization());
+    await queryRunner.createForeignKey('audit_respondents', ForeignKeys.belongsToOrganization());
     await queryRunner.createForeignKey(
       'audit_respondents',
-      new TableForeignKey({
-        columnNames: ['audit_id'],
-        referencedTableName: 'audits',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
+      ForeignKeys.references('audit_id', 'audits', 'CASCADE'),
     );
   }
 

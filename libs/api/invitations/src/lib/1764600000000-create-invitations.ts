@@ -1,5 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateInvitations1764600000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -32,15 +32,7 @@ export class CreateInvitations1764600000000 implements MigrationInterface {
       'invitations',
       new TableIndex({ columnNames: ['token_hash'], isUnique: true }),
     );
-    await queryRunner.createForeignKey(
-      'invitations',
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
-    );
+    await queryRunner.createForeignKey('invitations', ForeignKeys.belongsToOrganization());
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

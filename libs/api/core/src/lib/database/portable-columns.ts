@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { type QueryRunner, type TableColumnOptions, TableForeignKey } from 'typeorm';
 
 /**
  * Column definitions for migrations that must produce the same schema on SQLite and PostgreSQL
@@ -67,3 +67,26 @@ export class PortableColumns {
     return { ...this.timestamp(name), default: this.postgres ? 'now()' : "datetime('now')" };
   }
 }
+
+/** What the database does to a row when the row it references is deleted. */
+type OnDelete = 'CASCADE' | 'SET NULL' | 'RESTRICT' | 'NO ACTION';
+
+/**
+ * The foreign keys migrations declare, each to another table's `id`. TypeORM names a key by a hash
+ * of its table and columns only, so a key built here gets the same name as one built by hand.
+ */
+export const ForeignKeys = {
+  references(column: string, table: string, onDelete: OnDelete): TableForeignKey {
+    return new TableForeignKey({
+      columnNames: [column],
+      referencedTableName: table,
+      referencedColumnNames: ['id'],
+      onDelete,
+    });
+  },
+
+  /** A tenant's row: deleting the organization deletes it. */
+  belongsToOrganization(): TableForeignKey {
+    return ForeignKeys.references('organization_id', 'organizations', 'CASCADE');
+  },
+};

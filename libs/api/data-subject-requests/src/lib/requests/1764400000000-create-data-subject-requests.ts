@@ -1,5 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateDataSubjectRequests1764400000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -25,15 +25,7 @@ export class CreateDataSubjectRequests1764400000000 implements MigrationInterfac
       'data_subject_requests',
       new TableIndex({ columnNames: ['organization_id', 'received_at'] }),
     );
-    await queryRunner.createForeignKey(
-      'data_subject_requests',
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
-    );
+    await queryRunner.createForeignKey('data_subject_requests', ForeignKeys.belongsToOrganization());
     await queryRunner.createTable(
       new Table({
         name: 'data_subject_request_messages',
@@ -55,12 +47,7 @@ export class CreateDataSubjectRequests1764400000000 implements MigrationInterfac
     );
     await queryRunner.createForeignKey(
       'data_subject_request_messages',
-      new TableForeignKey({
-        columnNames: ['request_id'],
-        referencedTableName: 'data_subject_requests',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
+      ForeignKeys.references('request_id', 'data_subject_requests', 'CASCADE'),
     );
   }
 

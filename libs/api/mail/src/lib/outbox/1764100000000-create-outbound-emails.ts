@@ -1,5 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateOutboundEmails1764100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -48,15 +48,7 @@ export class CreateOutboundEmails1764100000000 implements MigrationInterface {
       'outbound_emails',
       new TableIndex({ columnNames: ['organization_id', 'created_at'] }),
     );
-    await queryRunner.createForeignKey(
-      'outbound_emails',
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
-    );
+    await queryRunner.createForeignKey('outbound_emails', ForeignKeys.belongsToOrganization());
     await queryRunner.createTable(
       new Table({
         name: 'mail_route_health',

@@ -1,17 +1,9 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateNotifications1764300000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const columns = new PortableColumns(queryRunner);
-    const cascade = (column: string, table: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName: table,
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      });
-
     await queryRunner.createTable(
       new Table({
         name: 'processing_activities',
@@ -29,7 +21,7 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
       'processing_activities',
       new TableIndex({ columnNames: ['organization_id', 'created_at'] }),
     );
-    await queryRunner.createForeignKey('processing_activities', cascade('organization_id', 'organizations'));
+    await queryRunner.createForeignKey('processing_activities', ForeignKeys.belongsToOrganization());
 
     await queryRunner.createTable(
       new Table({
@@ -50,7 +42,7 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'processing_activity_comments',
-      cascade('activity_id', 'processing_activities'),
+      ForeignKeys.references('activity_id', 'processing_activities', 'CASCADE'),
     );
 
     await queryRunner.createTable(
@@ -65,7 +57,7 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'processing_activity_watchers',
-      cascade('activity_id', 'processing_activities'),
+      ForeignKeys.references('activity_id', 'processing_activities', 'CASCADE'),
     );
 
     await queryRunner.createTable(
@@ -90,7 +82,7 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
       'tasks',
       new TableIndex({ columnNames: ['organization_id', 'created_at'] }),
     );
-    await queryRunner.createForeignKey('tasks', cascade('organization_id', 'organizations'));
+    await queryRunner.createForeignKey('tasks', ForeignKeys.belongsToOrganization());
 
     await queryRunner.createTable(
       new Table({
@@ -115,7 +107,7 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
       'notifications',
       new TableIndex({ columnNames: ['recipient_id', 'created_at'] }),
     );
-    await queryRunner.createForeignKey('notifications', cascade('organization_id', 'organizations'));
+    await queryRunner.createForeignKey('notifications', ForeignKeys.belongsToOrganization());
 
     await queryRunner.createTable(
       new Table({
@@ -129,7 +121,10 @@ export class CreateNotifications1764300000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createForeignKey('notification_preferences', cascade('user_id', 'users'));
+    await queryRunner.createForeignKey(
+      'notification_preferences',
+      ForeignKeys.references('user_id', 'users', 'CASCADE'),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,16 +1,9 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '@mailroute/api/core';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '@mailroute/api/core';
 
 export class CreateSmtpSettings1764200000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const columns = new PortableColumns(queryRunner);
-    const belongsToOrganization = () =>
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      });
     await queryRunner.createTable(
       new Table({
         name: 'smtp_settings',
@@ -34,7 +27,7 @@ export class CreateSmtpSettings1764200000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createForeignKey('smtp_settings', belongsToOrganization());
+    await queryRunner.createForeignKey('smtp_settings', ForeignKeys.belongsToOrganization());
     await queryRunner.createTable(
       new Table({
         name: 'smtp_settings_changes',
@@ -53,7 +46,7 @@ export class CreateSmtpSettings1764200000000 implements MigrationInterface {
       'smtp_settings_changes',
       new TableIndex({ columnNames: ['organization_id', 'changed_at'] }),
     );
-    await queryRunner.createForeignKey('smtp_settings_changes', belongsToOrganization());
+    await queryRunner.createForeignKey('smtp_settings_changes', ForeignKeys.belongsToOrganization());
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,5 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { PortableColumns } from '../portable-columns';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { ForeignKeys, PortableColumns } from '../portable-columns';
 
 export class CreateOrganizationsAndUsers1764000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -32,15 +32,7 @@ export class CreateOrganizationsAndUsers1764000000000 implements MigrationInterf
     );
     await queryRunner.createIndex('users', new TableIndex({ columnNames: ['organization_id'] }));
     await queryRunner.createIndex('users', new TableIndex({ columnNames: ['email'], isUnique: true }));
-    await queryRunner.createForeignKey(
-      'users',
-      new TableForeignKey({
-        columnNames: ['organization_id'],
-        referencedTableName: 'organizations',
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      }),
-    );
+    await queryRunner.createForeignKey('users', ForeignKeys.belongsToOrganization());
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
