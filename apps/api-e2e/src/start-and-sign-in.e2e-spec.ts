@@ -73,7 +73,7 @@ describe('the built API on its embedded defaults (SQLite)', () => {
 describe('start-up configuration checks of the built API', () => {
   it('stops with a message naming a malformed variable, without a stack trace', async () => {
     const api = await startBuiltApi({ env: { PORT: 'eighty' }, waitFor: false });
-    expect(await api.exited).toBe(1);
+    expect((await api.ended).code).toBe(1);
     expect(api.output()).toContain('PORT: must be an integer between 1 and 65535');
     expect(api.output()).not.toMatch(/\n\s+at /);
   });
@@ -83,7 +83,7 @@ describe('start-up configuration checks of the built API', () => {
       env: { NODE_ENV: 'production', SECRETS_KEY: '' },
       waitFor: false,
     });
-    expect(await api.exited).toBe(1);
+    expect((await api.ended).code).toBe(1);
     for (const variable of ['SECRETS_KEY', 'PLATFORM_SMTP_URL', 'PUBLIC_URL']) {
       expect(api.output()).toContain(`${variable}: is required in production`);
     }

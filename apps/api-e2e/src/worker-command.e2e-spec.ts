@@ -20,7 +20,7 @@ describe('`main.js worker`: a sender without HTTP', () => {
       env: { MAIL_DISPATCHER: 'false' },
       waitFor: false,
     });
-    expect(await worker.exited).toBe(1);
+    expect((await worker.ended).code).toBe(1);
     expect(worker.output()).toContain('MAIL_DISPATCHER: is false, but `worker` exists to send emails');
     expect(worker.output()).not.toMatch(/\n\s+at /);
   });

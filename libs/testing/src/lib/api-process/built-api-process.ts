@@ -36,8 +36,6 @@ export interface BuiltApiProcess {
   dataDir: string;
   /** Everything the process wrote so far, stdout and stderr interleaved. */
   output(): string;
-  /** Resolves with the exit code once the process has ended. */
-  exited: Promise<number | null>;
   /** Resolves with how the process ended, once it has. */
   ended: Promise<BuiltApiExit>;
   /** SIGTERM, then SIGKILL if it has not ended 10 s later; resolves once it has ended. */
@@ -80,7 +78,6 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
       resolveExit({ code, signal, killed });
     }),
   );
-  const exited = ended.then(({ code }) => code);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -118,7 +115,7 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
       throw error;
     }
   }
-  return { baseUrl, port, dataDir, output: () => output, exited, ended, stop };
+  return { baseUrl, port, dataDir, output: () => output, ended, stop };
 }
 
 /** The absolute path of the built API bundle, for tests that run one of its other commands. */
