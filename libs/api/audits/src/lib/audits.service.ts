@@ -6,7 +6,6 @@ import {
   hashLinkToken,
   issueLinkToken,
   newId,
-  NotFoundError,
   type OrganizationId,
   OrganizationsRepository,
   type Principal,
@@ -105,7 +104,7 @@ export class AuditsService {
     input: AddRespondentDto,
   ): Promise<RespondentView> {
     const { organizationId } = principal;
-    const senderName = await this.senderName(principal);
+    const senderName = await this.users.displayNameOf(principal);
     const issued = issueLinkToken();
     const now = new Date();
     const respondent = await this.dataSource.transaction(async (manager) => {
@@ -144,7 +143,7 @@ export class AuditsService {
    */
   async remind(principal: Principal, auditId: string, respondentId: string): Promise<RespondentView> {
     const { organizationId } = principal;
-    const senderName = await this.senderName(principal);
+    const senderName = await this.users.displayNameOf(principal);
     const issued = issueLinkToken();
     const now = new Date();
     const reminded = await this.dataSource.transaction(async (manager) => {
@@ -238,13 +237,5 @@ export class AuditsService {
       },
       manager,
     );
-  }
-
-  private async senderName(principal: Principal): Promise<string> {
-    const user = await this.users.findById(principal.organizationId, principal.userId);
-    if (!user) {
-      throw new NotFoundError('The signed-in user');
-    }
-    return user.name || user.email;
   }
 }

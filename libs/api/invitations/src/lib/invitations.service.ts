@@ -6,7 +6,6 @@ import {
   hashLinkToken,
   issueLinkToken,
   newId,
-  NotFoundError,
   type OrganizationId,
   OrganizationsRepository,
   PasswordHasher,
@@ -61,7 +60,7 @@ export class InvitationsService {
   async invite(principal: Principal, input: CreateInvitationDto): Promise<InvitationView> {
     const { organizationId } = principal;
     const email = input.email.trim().toLowerCase();
-    const inviterName = await this.inviterName(principal);
+    const inviterName = await this.users.displayNameOf(principal);
     const issued = issueLinkToken();
     const now = new Date();
     const invitation = Object.assign(new Invitation(), {
@@ -110,7 +109,7 @@ export class InvitationsService {
   /** A new link, valid for another full period; the previous link stops working. */
   async resend(principal: Principal, id: string): Promise<InvitationView> {
     const { organizationId } = principal;
-    const inviterName = await this.inviterName(principal);
+    const inviterName = await this.users.displayNameOf(principal);
     const issued = issueLinkToken();
     const now = new Date();
     const invitation = await this.dataSource.transaction(async (manager) => {
@@ -225,14 +224,6 @@ export class InvitationsService {
       },
       manager,
     );
-  }
-
-  private async inviterName(principal: Principal): Promise<string> {
-    const inviter = await this.users.findById(principal.organizationId, principal.userId);
-    if (!inviter) {
-      throw new NotFoundError('The signed-in user');
-    }
-    return inviter.name || inviter.email;
   }
 
   /** The invitation behind a link, if it can still be accepted; else the error that says why not. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { NotFoundError } from '../http/domain-error';
 import type { OrganizationId } from '../tenancy/organization-id';
 import { User } from './user.entity';
 
@@ -23,6 +25,18 @@ export class UsersRepository {
 
   findById(organizationId: OrganizationId, id: string, manager?: EntityManager): Promise<User | null> {
     return this.repository(manager).findOneBy({ organizationId, id });
+  }
+
+  /**
+   * How the signed-in user is named in the emails they cause (an invitation, an audit's link):
+   * their name, else their email. Not found only if they were removed since the guard read them.
+   */
+  async displayNameOf(principal: Principal): Promise<string> {
+    const user = await this.findById(principal.organizationId, principal.userId);
+    if (!user) {
+      throw new NotFoundError('The signed-in user');
+    }
+    return user.name || user.email;
   }
 
   /** The organization's users among these ids, by id (another organization's ids are absent). */
