@@ -33,3 +33,10 @@ export function nextMessage<T>(
     child.once('exit', onExit);
   });
 }
+
+/** A type guard maker for a protocol of messages tagged by `type`: `messageOfType<Protocol>()('ready')`. */
+export function messageOfType<M extends { type: string }>() {
+  return <T extends M['type']>(type: T) =>
+    (message: unknown): message is Extract<M, { type: T }> =>
+      typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}

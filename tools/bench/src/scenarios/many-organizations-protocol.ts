@@ -1,3 +1,5 @@
+import { messageOfType } from '../child-process';
+
 /** What the many-organizations child process is asked to do (argv[2]) and what it reports. */
 export type ManyOrganizationsPhase = 'seed' | 'deliver';
 
@@ -20,7 +22,5 @@ export interface ManyOrganizationsReport {
 export type ManyOrganizationsMessage =
   { type: 'seeded' } | { type: 'delivering' } | ManyOrganizationsReport | { type: 'failed'; error: string };
 
-export function isManyOrganizationsMessage<T extends ManyOrganizationsMessage['type']>(type: T) {
-  return (message: unknown): message is Extract<ManyOrganizationsMessage, { type: T }> =>
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
-}
+/** Tells a message of the given type from the others. */
+export const isManyOrganizationsMessage = messageOfType<ManyOrganizationsMessage>();

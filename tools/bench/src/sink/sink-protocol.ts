@@ -1,3 +1,5 @@
+import { messageOfType } from '../child-process';
+
 /** Accounts of the sink: one per organization the bench may create, plus the baselines'. */
 export function sinkAccount(index: number): { username: string; password: string } {
   return { username: `bench-org-${index}`, password: `bench-password-${index}` };
@@ -15,7 +17,5 @@ export type SinkReport =
 /** The bench's requests to the sink. */
 export type SinkRequest = { type: 'notify-at'; target: number } | { type: 'connections' };
 
-export function isSinkReport<T extends SinkReport['type']>(type: T) {
-  return (message: unknown): message is Extract<SinkReport, { type: T }> =>
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
-}
+/** Tells a message of the given type from the others. */
+export const isSinkReport = messageOfType<SinkReport>();
