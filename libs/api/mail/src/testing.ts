@@ -7,3 +7,4 @@ export * from './testing/dispatcher-process';
 export * from './testing/organizations';
 export * from './testing/syn-dropping-address';
 export { TransportResolver } from './lib/transport/transport-resolver';
+export * from './testing/numbered-notice';

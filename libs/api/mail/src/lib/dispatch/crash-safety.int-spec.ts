@@ -16,6 +16,7 @@ import {
   type DispatcherProcess,
   insertOrganizations,
   type MailTestHarness,
+  numberedNotice,
   PLATFORM_SENDER,
   PLATFORM_USER,
   startDispatcherProcess,
@@ -23,14 +24,6 @@ import {
 } from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
-
-const statement = defineMailTemplate<{ n: number }>({
-  name: 'test-crash-statement',
-  subject: { en: 'Statement #{{n}}', fr: 'Relevé n°{{n}}' },
-  text: { en: 'Statement {{n}}', fr: 'Relevé {{n}}' },
-  html: { en: '<p>Statement {{n}}</p>', fr: '<p>Relevé {{n}}</p>' },
-});
 
 const EMAILS = 300;
 const KILL_AFTER = 100;
@@ -105,7 +98,7 @@ function crashSafetySuite(database: () => Record<string, string>): void {
           organizationId,
           kind: 'notification',
           to: recipientOf(n),
-          template: statement,
+          template: numberedNotice,
           data: { n },
         }),
       );

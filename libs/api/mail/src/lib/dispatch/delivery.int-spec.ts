@@ -9,20 +9,18 @@ import {
   waitUntil,
 } from '@mailroute/testing';
 import type { EmailLogItem, EmailLogPage } from '@mailroute/shared/contracts';
-import { customRouteTo, PLATFORM_SENDER, startMailTestHarness, type MailTestHarness } from '../../testing';
+import {
+  customRouteTo,
+  type MailTestHarness,
+  numberedNotice,
+  PLATFORM_SENDER,
+  startMailTestHarness,
+} from '../../testing';
 import { RouteHealthService } from '../health/route-health.service';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { MailRouteControl } from '../routing/mail-route-control';
 import { SmtpRouteUnavailableError } from '../routing/smtp-route-source';
-import { defineMailTemplate } from '../templates/mail-template';
-
-const greeting = defineMailTemplate<{ n: number }>({
-  name: 'test-greeting',
-  subject: { en: 'Hello #{{n}}', fr: 'Bonjour n°{{n}}' },
-  text: { en: 'Message {{n}}', fr: 'Message {{n}}' },
-  html: { en: '<p>Message {{n}}</p>', fr: '<p>Message {{n}}</p>' },
-});
 
 const ACME_USER = { username: 'acme', password: 'acme-smtp-password' };
 const GLOBEX_USER = { username: 'globex', password: 'globex-smtp-password' };
@@ -70,10 +68,10 @@ function deliverySuite(database: () => Record<string, string>): void {
     await globexServer?.close();
   });
 
-  /** A notification with the test greeting, numbered `n`. */
-  const sendGreeting = (organization: SeededOrganization, to: string, n: number, manager?: EntityManager) =>
+  /** A notification numbered `n`. */
+  const sendNotice = (organization: SeededOrganization, to: string, n: number, manager?: EntityManager) =>
     mailer.send(
-      { organizationId: organization.id, kind: 'notification', to, template: greeting, data: { n } },
+      { organizationId: organization.id, kind: 'notification', to, template: numberedNotice, data: { n } },
       manager,
     );
   const emails = () => harness.api.app.get(DataSource).getRepository(OutboundEmail);
@@ -90,7 +88,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     const ids: string[] = [];
     for (let n = 0; n < 500; n++) {
       const organization = [acme, globex, initech][n % 3] as SeededOrganization;
-      ids.push(await sendGreeting(organization, `user${n}@example.test`, n));
+      ids.push(await sendNotice(organization, `user${n}@example.test`, n));
     }
     const [atAcme, atGlobex, atPlatform] = await Promise.all([
       acmeServer.waitForMessages(167, { timeoutMs: 60_000 }),
@@ -117,7 +115,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     expect(atGlobex.every((m) => m.secure)).toBe(true);
     expect(new Set(atPlatform.map((m) => m.from?.address))).toEqual(new Set([PLATFORM_SENDER]));
     // Globex's default language is French.
-    expect(atGlobex[0]?.subject).toMatch(/^Bonjour/);
+    expect(atGlobex[0]?.subject).toMatch(/^Avis/);
     // Nothing arrived twice, nothing is left unsent.
     await waitUntil(async () => (await emails().countBy({ status: 'sent' })) >= 500, {
       description: 'all 500 recorded as sent',
@@ -129,7 +127,7 @@ function deliverySuite(database: () => Record<string, string>): void {
   });
 
   it('records on the row which server and sender carried the email, with its reply and Message-ID', async () => {
-    const id = await sendGreeting(acme, 'someone@example.test', 1);
+    const id = await sendNotice(acme, 'someone@example.test', 1);
     const email = await waitForStatus(id, ['sent']);
     const [message] = await acmeServer.waitForMessages(1);
     expect(email.routeType).toBe('custom');
@@ -153,7 +151,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       message: '4.3.0 Try again later',
       times: 2,
     });
-    const id = await sendGreeting(acme, 'retry@example.test', 2);
+    const id = await sendNotice(acme, 'retry@example.test', 2);
     const email = await waitForStatus(id, ['sent'], 20_000);
     expect(email.attempts).toBe(3);
     expect(email.lastErrorSmtpCode).toBe(451);
@@ -162,7 +160,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
   it('fails a 550 at once, without retrying, keeping the server’s reason', async () => {
     acmeServer.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.1.1 No such user here' });
-    const id = await sendGreeting(acme, 'nobody@example.test', 3);
+    const id = await sendNotice(acme, 'nobody@example.test', 3);
     const email = await waitForStatus(id, ['failed']);
     expect(email.attempts).toBe(1);
     expect(email.lastErrorSmtpCode).toBe(550);
@@ -172,7 +170,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
   it('retries a connection dropped mid-DATA and delivers with the same Message-ID', async () => {
     acmeServer.failNext({ stage: 'data', action: 'drop' });
-    const id = await sendGreeting(acme, 'dropped@example.test', 4);
+    const id = await sendNotice(acme, 'dropped@example.test', 4);
     const email = await waitForStatus(id, ['sent'], 20_000);
     expect(email.attempts).toBe(2);
     const [message] = await acmeServer.waitForMessages(1);
@@ -188,10 +186,10 @@ function deliverySuite(database: () => Record<string, string>): void {
         sender: 'notify@acme.test',
       }),
     );
-    const first = await sendGreeting(acme, 'held1@example.test', 5);
+    const first = await sendNotice(acme, 'held1@example.test', 5);
     const held = await waitForStatus(first, ['held']);
     expect(held.lastErrorSmtpCode).toBe(535);
-    const second = await sendGreeting(acme, 'held2@example.test', 6);
+    const second = await sendNotice(acme, 'held2@example.test', 6);
 
     const [alert] = await harness.platform.waitForMessages(1);
     expect(alert?.to).toEqual([acme.admin.email]);
@@ -220,7 +218,7 @@ function deliverySuite(database: () => Record<string, string>): void {
         'The SMTP password cannot be decrypted with the current SECRETS_KEY.',
       ),
     );
-    const id = await sendGreeting(initech, 'closed@example.test', 7);
+    const id = await sendNotice(initech, 'closed@example.test', 7);
     const email = await waitForStatus(id, ['held']);
     expect(email.lastErrorCode).toBe('route_unavailable');
     expect(harness.platform.messages).toHaveLength(0);
@@ -232,7 +230,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       umbrella.id,
       new SmtpRouteUnavailableError('unresolvable', 'smtp.umbrella.test: the host name does not resolve'),
     );
-    const id = await sendGreeting(umbrella, 'dns-down@example.test', 70);
+    const id = await sendNotice(umbrella, 'dns-down@example.test', 70);
     const email = await waitForStatus(id, ['retrying']);
     expect(email.lastErrorCode).toBe('route_unavailable');
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
@@ -250,7 +248,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       }),
     );
     acmeServer.failNext({ stage: 'data', action: 'reply', code: 451, message: '4.3.0 Try again later' });
-    const id = await sendGreeting(hooli, 'fallback@example.test', 80);
+    const id = await sendNotice(hooli, 'fallback@example.test', 80);
     const email = await waitForStatus(id, ['sent']);
     expect(email.attempts).toBe(1);
     expect(email.routeType).toBe('platform');
@@ -268,7 +266,7 @@ function deliverySuite(database: () => Record<string, string>): void {
       pied.id,
       new SmtpRouteUnavailableError('undecryptable', 'cannot decrypt the SMTP password', 'fallback'),
     );
-    const id = await sendGreeting(pied, 'fallback-closed@example.test', 81);
+    const id = await sendNotice(pied, 'fallback-closed@example.test', 81);
     const email = await waitForStatus(id, ['sent']);
     expect(email.routeType).toBe('platform');
     await harness.platform.waitForMessages(1);
@@ -280,7 +278,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     let id = '';
     await expect(
       dataSource.transaction(async (manager) => {
-        id = await sendGreeting(globex, 'rollback@example.test', 8, manager);
+        id = await sendNotice(globex, 'rollback@example.test', 8, manager);
         throw new Error('the domain change failed');
       }),
     ).rejects.toThrow('the domain change failed');
@@ -289,10 +287,10 @@ function deliverySuite(database: () => Record<string, string>): void {
   });
 
   it('refuses a recipient that is not a single address', async () => {
-    await expect(sendGreeting(acme, 'a@example.test, b@example.test', 9)).rejects.toMatchObject({
+    await expect(sendNotice(acme, 'a@example.test, b@example.test', 9)).rejects.toMatchObject({
       code: 'invalid_recipient',
     });
-    await expect(sendGreeting(acme, 'a@example.test\r\nBcc: x@evil.test', 9)).rejects.toMatchObject({
+    await expect(sendNotice(acme, 'a@example.test\r\nBcc: x@evil.test', 9)).rejects.toMatchObject({
       code: 'invalid_recipient',
     });
   });
@@ -315,7 +313,7 @@ function deliverySuite(database: () => Record<string, string>): void {
             organizationId: globex.id,
             kind: 'user_invitation',
             to: `log${n}@example.test`,
-            template: greeting,
+            template: numberedNotice,
             data: { n },
           }),
         );
@@ -353,7 +351,7 @@ function deliverySuite(database: () => Record<string, string>): void {
     });
 
     it('hides another organization’s email as not found', async () => {
-      const id = await sendGreeting(acme, 'private@example.test', 10);
+      const id = await sendNotice(acme, 'private@example.test', 10);
       const token = await signIn(harness.api.baseUrl, globex.admin);
       expect((await call(`/api/organizations/current/emails/${id}`, token)).status).toBe(404);
       expect(
@@ -363,7 +361,7 @@ function deliverySuite(database: () => Record<string, string>): void {
 
     it('sends a failed email again on request, and refuses to retry a sent one', async () => {
       globexServer.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.7.1 Rejected for now' });
-      const id = await sendGreeting(globex, 'again@example.test', 11);
+      const id = await sendNotice(globex, 'again@example.test', 11);
       await waitForStatus(id, ['failed']);
       const token = await signIn(harness.api.baseUrl, globex.admin);
       const retried = await call(`/api/organizations/current/emails/${id}/retry`, token, { method: 'POST' });

@@ -5,19 +5,12 @@ import {
   customRouteTo,
   insertOrganizations,
   type MailTestHarness,
+  numberedNotice,
   startMailTestHarness,
 } from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { MailRouteControl } from '../routing/mail-route-control';
-import { defineMailTemplate } from '../templates/mail-template';
-
-const update = defineMailTemplate<{ n: number }>({
-  name: 'test-route-change-update',
-  subject: { en: 'Update #{{n}}', fr: 'Mise à jour n°{{n}}' },
-  text: { en: 'Update {{n}}', fr: 'Mise à jour {{n}}' },
-  html: { en: '<p>Update {{n}}</p>', fr: '<p>Mise à jour {{n}}</p>' },
-});
 
 const OLD_USER = { username: 'old-relay', password: 'old-relay-password' };
 const NEW_USER = { username: 'new-relay', password: 'new-relay-password' };
@@ -88,7 +81,7 @@ describe('an organization’s SMTP settings change while it is sending', () => {
             organizationId,
             kind: 'notification',
             to: `reader${n}@example.test`,
-            template: update,
+            template: numberedNotice,
             data: { n },
           }),
         );

@@ -8,19 +8,12 @@ import {
   customRouteTo,
   insertOrganizations,
   type MailTestHarness,
+  numberedNotice,
   startMailTestHarness,
 } from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
 import { OutboxDispatcher } from './outbox-dispatcher';
-
-const reminder = defineMailTemplate<{ n: number }>({
-  name: 'test-shutdown-reminder',
-  subject: { en: 'Reminder #{{n}}', fr: 'Rappel n°{{n}}' },
-  text: { en: 'Reminder {{n}}', fr: 'Rappel {{n}}' },
-  html: { en: '<p>Reminder {{n}}</p>', fr: '<p>Rappel {{n}}</p>' },
-});
 
 const SERVER_USER = { username: 'mailer', password: 'mailer-password' };
 const CONCURRENCY = 4;
@@ -108,7 +101,7 @@ describe('closing the app while emails are in flight', () => {
         organizationId,
         kind: 'notification',
         to: `reader${n}@example.test`,
-        template: reminder,
+        template: numberedNotice,
         data: { n },
       });
     }

@@ -11,6 +11,7 @@ import {
   customRouteTo,
   insertOrganizations,
   type MailTestHarness,
+  numberedNotice,
   startMailTestHarness,
   startSynDroppingAddress,
   type SynDroppingAddress,
@@ -19,14 +20,6 @@ import {
 import type { CustomSmtpRoute } from '../routing/smtp-route';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
-
-const notice = defineMailTemplate<{ n: number }>({
-  name: 'test-timeout-notice',
-  subject: { en: 'Notice #{{n}}', fr: 'Avis n°{{n}}' },
-  text: { en: 'Notice {{n}}', fr: 'Avis {{n}}' },
-  html: { en: '<p>Notice {{n}}</p>', fr: '<p>Avis {{n}}</p>' },
-});
 
 const CONNECTION_TIMEOUT_MS = 900;
 const GREETING_TIMEOUT_MS = 500;
@@ -71,7 +64,7 @@ describe('delivery against servers that never answer', () => {
       organizationId,
       kind: 'notification',
       to: `user${++sequence}@example.test`,
-      template: notice,
+      template: numberedNotice,
       data: { n: sequence },
     });
   const waitForSent = (id: string, timeoutMs = 10_000) =>

@@ -5,19 +5,12 @@ import {
   customRouteTo,
   insertOrganizations,
   type MailTestHarness,
+  numberedNotice,
   startMailTestHarness,
 } from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
 import { TransportResolver } from '../transport/transport-resolver';
-
-const digest = defineMailTemplate<{ n: number }>({
-  name: 'test-transport-bound-digest',
-  subject: { en: 'Digest for organization {{n}}', fr: 'Résumé pour l’organisation {{n}}' },
-  text: { en: 'Digest {{n}}', fr: 'Résumé {{n}}' },
-  html: { en: '<p>Digest {{n}}</p>', fr: '<p>Résumé {{n}}</p>' },
-});
 
 const ORGANIZATIONS = 1000;
 const SERVERS = 4;
@@ -91,7 +84,7 @@ describe('the transport cache with many organizations on their own servers', () 
           organizationId,
           kind: 'notification',
           to: recipientOf(index),
-          template: digest,
+          template: numberedNotice,
           data: { n: index },
         });
       }

@@ -8,18 +8,16 @@ import {
   type ThrowawayRedis,
   waitUntil,
 } from '@mailroute/testing';
-import { customRouteTo, PLATFORM_SENDER, startMailTestHarness, type MailTestHarness } from '../../testing';
+import {
+  customRouteTo,
+  type MailTestHarness,
+  numberedNotice,
+  PLATFORM_SENDER,
+  startMailTestHarness,
+} from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
 import { startTcpRelay, type TcpRelay } from './testing/tcp-relay';
-
-const notice = defineMailTemplate<{ n: number }>({
-  name: 'queue-notice',
-  subject: { en: 'Notice #{{n}}', fr: 'Avis n°{{n}}' },
-  text: { en: 'Notice {{n}}', fr: 'Avis {{n}}' },
-  html: { en: '<p>Notice {{n}}</p>', fr: '<p>Avis {{n}}</p>' },
-});
 
 const ACME_USER = { username: 'acme', password: 'acme-smtp-password' };
 
@@ -65,7 +63,7 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
       organizationId: organization.id,
       kind: 'notification',
       to: `user${n}@example.test`,
-      template: notice,
+      template: numberedNotice,
       data: { n },
     });
   const waitForSent = (ids: string[], timeoutMs = 15_000) =>
@@ -105,7 +103,7 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
           organizationId: acme.id,
           kind: 'notification',
           to: 'in-transaction@example.test',
-          template: notice,
+          template: numberedNotice,
           data: { n: 100 },
         },
         manager,
@@ -123,7 +121,7 @@ describeWithRedis('mail dispatch through the Redis queue', () => {
           organizationId: initech.id,
           kind: 'notification',
           to: 'orphan@example.test',
-          template: notice,
+          template: numberedNotice,
           data: { n: 101 },
         },
         manager,

@@ -8,17 +8,9 @@ import {
   type ThrowawayRedis,
   waitUntil,
 } from '@mailroute/testing';
-import { customRouteTo, startMailTestHarness, type MailTestHarness } from '../../testing';
+import { customRouteTo, type MailTestHarness, numberedNotice, startMailTestHarness } from '../../testing';
 import { MailerService } from '../mailer.service';
-import { defineMailTemplate } from '../templates/mail-template';
 import { startTcpRelay, type TcpRelay } from './testing/tcp-relay';
-
-const notice = defineMailTemplate<{ n: number }>({
-  name: 'queue-shutdown-notice',
-  subject: { en: 'Notice #{{n}}', fr: 'Avis n°{{n}}' },
-  text: { en: 'Notice {{n}}', fr: 'Avis {{n}}' },
-  html: { en: '<p>Notice {{n}}</p>', fr: '<p>Avis {{n}}</p>' },
-});
 
 const ACME_USER = { username: 'acme', password: 'acme-smtp-password' };
 
@@ -74,7 +66,7 @@ describeWithRedis('shutting down the Redis queue dispatch', () => {
       organizationId: acme.id,
       kind: 'notification',
       to: 'in-flight@example.test',
-      template: notice,
+      template: numberedNotice,
       data: { n: 1 },
     });
     await waitUntil(() => holdMessages.arrived, {

@@ -23,25 +23,17 @@ import {
   type TypeScriptProcess,
   waitUntil,
 } from '@mailroute/testing';
-import { customRouteTo } from '../../testing';
+import { customRouteTo, numberedNotice } from '../../testing';
 import { mailSchema } from '../mail-schema';
 import { MailModule } from '../mail.module';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { defineMailTemplate } from '../templates/mail-template';
 import type { QueueWorkerProcessMessage, QueueWorkerProcessSpec } from './testing/queue-worker-process';
 
 const WORKER_SCRIPT = join(__dirname, 'testing', 'queue-worker-process.ts');
 const EMAILS = 500;
 const WORKERS = ['worker-1', 'worker-2'] as const;
 const PLATFORM_SENDER = 'notifications@platform.test';
-
-const notice = defineMailTemplate<{ n: number }>({
-  name: 'queue-workers-notice',
-  subject: { en: 'Notice #{{n}}', fr: 'Avis n°{{n}}' },
-  text: { en: 'Notice {{n}}', fr: 'Avis {{n}}' },
-  html: { en: '<p>Notice {{n}}</p>', fr: '<p>Avis {{n}}</p>' },
-});
 
 /** Each worker process authenticates as its own user on every server: the servers see who sent what. */
 const credentialsOf = (worker: string) => ({ username: worker, password: `${worker}-smtp-password` });
@@ -162,7 +154,7 @@ describeWithRedis('the Redis queue shared by several worker processes', () => {
             organizationId: organizationOf(n).id,
             kind: 'notification',
             to: `user${n}@example.test`,
-            template: notice,
+            template: numberedNotice,
             data: { n },
           }),
         );
