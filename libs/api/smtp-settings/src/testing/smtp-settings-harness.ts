@@ -1,3 +1,4 @@
+import type { ApiCall } from '@mailroute/api/core/testing';
 import { type PlatformSmtpTestApi, startPlatformSmtpTestApi } from '@mailroute/api/mail/testing';
 import { HostResolver } from '../lib/address-policy/host-resolver';
 import { smtpSettingsSchema } from '../lib/smtp-settings-schema';
@@ -5,8 +6,8 @@ import { SmtpSettingsModule } from '../lib/smtp-settings.module';
 import { StaticHostResolver } from './static-host-resolver';
 
 export interface SmtpSettingsHarness extends PlatformSmtpTestApi {
-  /** Calls the API as the bearer of `token`, with a JSON body when given one. */
-  call(token: string, method: string, path: string, body?: unknown): Promise<Response>;
+  /** Calls the API as the bearer of `token`, with a JSON body when given one (the test API's `call`). */
+  call: ApiCall;
 }
 
 /**
@@ -36,16 +37,5 @@ export async function startSmtpSettingsHarness(
       schema: [smtpSettingsSchema],
     },
   );
-  return {
-    ...harness,
-    call: (token, method, path, body) =>
-      fetch(`${harness.api.baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-  };
+  return { ...harness, call: harness.api.call };
 }
