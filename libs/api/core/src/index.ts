@@ -22,3 +22,5 @@ export { UsersModule } from './lib/users/users.module';
 export { User } from './lib/users/user.entity';
 export { GENERATED_ADMIN_PASSWORD_FILE } from './lib/seeding/initial-admin.seeder';
 export { entitiesFromRows, plainInsert, plainUpdate } from './lib/database/plain-statements';
+export { PageQuery } from './lib/http/pagination/page-query.dto';
+export { pageWindow, toPage, type PageWindow } from './lib/http/pagination/page-window';

@@ -4,3 +4,4 @@ export * from './lib/api-error';
 export * from './lib/health';
 export * from './lib/email';
 export * from './lib/smtp-settings';
+export * from './lib/page';

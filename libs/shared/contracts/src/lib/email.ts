@@ -1,3 +1,5 @@
+import type { Page } from './page';
+
 /** Why an email is sent; each module sends its own kinds. */
 export const EMAIL_KINDS = [
   'notification',
@@ -64,9 +66,4 @@ export interface EmailLogItem {
   sentAt: string | null;
 }
 
-export interface EmailLogPage {
-  items: EmailLogItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type EmailLogPage = Page<EmailLogItem>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailLogItem, EmailLogPage } from '@mailroute/shared/contracts';
-import type { OrganizationId } from '@mailroute/api/core';
+import { type OrganizationId, pageWindow, toPage } from '@mailroute/api/core';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EmailNotFoundError, EmailNotRetryableError } from '../outbox/mail-errors';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -15,15 +15,14 @@ export class EmailLogService {
   ) {}
 
   async list(organizationId: OrganizationId, query: ListEmailsQuery): Promise<EmailLogPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 25;
+    const window = pageWindow(query);
     const { items, total } = await this.outbox.list(organizationId, {
       status: query.status,
       kind: query.kind,
-      page,
-      pageSize,
+      page: window.page,
+      pageSize: window.pageSize,
     });
-    return { items: items.map(toEmailLogItem), total, page, pageSize };
+    return toPage(items.map(toEmailLogItem), total, window);
   }
 
   async get(organizationId: OrganizationId, id: string): Promise<EmailLogItem> {
