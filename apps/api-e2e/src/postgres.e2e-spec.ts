@@ -5,7 +5,7 @@ import {
   type ThrowawayPostgres,
 } from '@mailroute/testing';
 import { signIn } from '@mailroute/api/core/testing';
-import type { UserView } from '@mailroute/shared/contracts';
+import type { Page, UserView } from '@mailroute/shared/contracts';
 
 const ADMIN = { email: 'owner@pg-e2e.test', password: 'pg-e2e-admin-password' };
 
@@ -22,9 +22,11 @@ describeWithPostgres('the built API on PostgreSQL (DATABASE_URL)', () => {
     const env = { DATABASE_URL: postgres.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
     const signInAndListUsers = async (baseUrl: string): Promise<UserView[]> => {
       const accessToken = await signIn(baseUrl, ADMIN);
-      return (await (
-        await fetch(`${baseUrl}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } })
-      ).json()) as UserView[];
+      return (
+        (await (
+          await fetch(`${baseUrl}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } })
+        ).json()) as Page<UserView>
+      ).items;
     };
 
     const first = await startBuiltApi({ env });

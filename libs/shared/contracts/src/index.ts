@@ -5,3 +5,4 @@ export * from './lib/health';
 export * from './lib/email';
 export * from './lib/smtp-settings';
 export * from './lib/page';
+export * from './lib/members';

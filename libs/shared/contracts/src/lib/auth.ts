@@ -31,12 +31,3 @@ export interface CurrentUserView {
   locale: Locale | null;
   organization: OrganizationView;
 }
-
-/** An organization's member as listed by `GET /api/users`. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}

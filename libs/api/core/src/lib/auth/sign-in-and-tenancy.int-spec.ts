@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { startTestApi, seedOrganization, signIn, type SeededOrganization, type TestApi } from '../../testing';
-import type { ApiErrorBody, CurrentUserView, UserView } from '@mailroute/shared/contracts';
+import type { ApiErrorBody, CurrentUserView, Page, UserView } from '@mailroute/shared/contracts';
 import { AdminOnly } from './route-access.decorators';
 
 @Controller('test-admin-area')
@@ -101,8 +101,8 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
 
   it('lists only the caller’s organization’s users', async () => {
     const token = tokens.acmeMember;
-    const users = (await (await get('/api/users', token)).json()) as UserView[];
-    expect(users.map((u) => u.email).sort()).toEqual(['admin@acme.test', 'member@acme.test']);
+    const users = (await (await get('/api/users', token)).json()) as Page<UserView>;
+    expect(users.items.map((u) => u.email).sort()).toEqual(['admin@acme.test', 'member@acme.test']);
   });
 
   it('hides another organization’s user as not found', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { signIn, startTestApi } from '../../testing';
-import type { UserView } from '@mailroute/shared/contracts';
+import type { Page, UserView } from '@mailroute/shared/contracts';
 import { ConfigError } from '../config/config-error';
 
 describe('the first organization and admin (real SQLite)', () => {
@@ -39,8 +39,9 @@ describe('the first organization and admin (real SQLite)', () => {
     });
     const users = (await (
       await fetch(`${second.baseUrl}/api/users`, { headers: { authorization: `Bearer ${again}` } })
-    ).json()) as UserView[];
-    expect(users).toHaveLength(1);
+    ).json()) as Page<UserView>;
+    expect(users.total).toBe(1);
+    expect(users.items).toHaveLength(1);
     await second.close();
   });
 

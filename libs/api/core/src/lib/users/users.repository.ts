@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import type { Role } from '@mailroute/shared/contracts';
 import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../http/domain-error';
+import type { PageWindow } from '../http/pagination/page-window';
 import type { OrganizationId } from '../tenancy/organization-id';
 import { User } from './user.entity';
 
@@ -55,6 +57,54 @@ export class UsersRepository {
 
   listByOrganization(organizationId: OrganizationId): Promise<User[]> {
     return this.users.find({ where: { organizationId }, order: { name: 'ASC', email: 'ASC' } });
+  }
+
+  /** One page of the organization's users, newest first, and how many it has in all. */
+  async page(organizationId: OrganizationId, window: PageWindow): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.users.findAndCount({
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
+    });
+    return { items, total };
+  }
+
+  /**
+   * The ids of the organization's admins. On PostgreSQL their rows stay locked until the
+   * transaction ends, so of two concurrent demotions or removals of the last two admins, the
+   * second sees the first's outcome (SQLite runs one write transaction at a time anyway).
+   */
+  async lockAdminIds(organizationId: OrganizationId, manager: EntityManager): Promise<string[]> {
+    const query = manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .select(['user.id'])
+      .where('user.organization_id = :organizationId AND user.role = :role', {
+        organizationId,
+        role: 'admin' satisfies Role,
+      })
+      .orderBy('user.id');
+    if (manager.connection.options.type === 'postgres') {
+      query.setLock('pessimistic_write');
+    }
+    return (await query.getMany()).map((user) => user.id);
+  }
+
+  async updateRole(
+    organizationId: OrganizationId,
+    id: string,
+    role: Role,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager.getRepository(User).update({ organizationId, id }, { role });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Their notification preferences go with them (foreign key); what they wrote stays, unattributed. */
+  async remove(organizationId: OrganizationId, id: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.getRepository(User).delete({ organizationId, id });
+    return (result.affected ?? 0) > 0;
   }
 
   countAll(manager?: EntityManager): Promise<number> {
