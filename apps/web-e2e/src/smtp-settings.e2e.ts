@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { SmtpSettingsView } from '@mailroute/shared/contracts';
 import { startTestSmtpServer, type TestSmtpServer } from '@mailroute/testing';
-import { screenshot, sessionToken, signIn, skipWhenChromiumMissing } from './support/browser-steps';
+import { chooseOption, screenshot, sessionToken, signIn, skipWhenChromiumMissing } from './support/browser-steps';
 import { E2E_ADMIN, E2E_MEMBER } from './support/e2e-users';
 
 const SMTP_USER = { username: 'app@acme.test', password: 'Right-SMTP-Password-42' };
@@ -142,11 +142,9 @@ test('the test email is in the log, sent through the custom route', async ({ pag
   await expect(row).toContainText('Sent');
 
   // Filters: no failed email in this organization.
-  await page.getByRole('combobox', { name: 'Status' }).click();
-  await page.getByRole('option', { name: 'Failed' }).click();
+  await chooseOption(page, 'Status', 'Failed');
   await expect(page.getByTestId('email-log-empty')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Status' }).click();
-  await page.getByRole('option', { name: 'Sent' }).click();
+  await chooseOption(page, 'Status', 'Sent');
   await expect(row).toBeVisible();
   await page.screenshot({ path: screenshot('email-log-custom-route'), fullPage: true });
 });

@@ -27,3 +27,19 @@ export async function sessionToken(page: Page): Promise<string> {
     return raw === null ? '' : ((JSON.parse(raw) as { accessToken?: string }).accessToken ?? '');
   });
 }
+
+/**
+ * Picks an option of a Material select as a user does: opens it, waits for its list, chooses, and
+ * waits for the list to close and the choice to show. Opening again while the previous panel is
+ * still closing would find that panel's options, detached a moment later, and never open a new one.
+ */
+export async function chooseOption(page: Page, combobox: string, option: string): Promise<void> {
+  const select = page.getByRole('combobox', { name: combobox });
+  const listbox = page.getByRole('listbox', { name: combobox });
+  await expect(listbox).toBeHidden();
+  await select.click();
+  await expect(listbox).toBeVisible();
+  await listbox.getByRole('option', { name: option, exact: true }).click();
+  await expect(listbox).toBeHidden();
+  await expect(select).toContainText(option);
+}
