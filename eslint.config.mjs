@@ -91,6 +91,9 @@ export default [
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
       'no-console': 'off',
+      // `interface TextKeys extends Record<…> {}` is how a feature adds its keys (declaration merging).
+      '@typescript-eslint/no-empty-interface': ['error', { allowSingleExtends: true }],
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
   {

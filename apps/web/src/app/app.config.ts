@@ -5,7 +5,8 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import { authInterceptor, provideMailrouteCore } from '@mailroute/web/core';
+import { authInterceptor } from '@mailroute/web/core';
+import { provideI18n } from '@mailroute/web/i18n';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -14,6 +15,6 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes),
     provideHttpClient(withInterceptors([authInterceptor])),
-    provideMailrouteCore(),
+    provideI18n(),
   ],
 };

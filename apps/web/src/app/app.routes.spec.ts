@@ -3,7 +3,8 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { authInterceptor, provideMailrouteCore } from '@mailroute/web/core';
+import { authInterceptor } from '@mailroute/web/core';
+import { provideI18n } from '@mailroute/web/i18n';
 import { appRoutes } from './app.routes';
 
 describe('app routes', () => {
@@ -14,7 +15,7 @@ describe('app routes', () => {
         provideRouter(appRoutes),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        provideMailrouteCore(),
+        provideI18n(),
       ],
     });
   });

@@ -1,5 +1,7 @@
 import type { Routes } from '@angular/router';
-import { authGuard, LOGIN_PATH, navLabel, pageTitle, signedOutGuard } from '@mailroute/web/core';
+import { authGuard, LOGIN_PATH, navLabel, signedOutGuard } from '@mailroute/web/core';
+import { pageTitle, provideTexts } from '@mailroute/web/i18n';
+import { shellTexts } from './i18n/shell.texts';
 
 export interface ShellRoutesOptions {
   /**
@@ -21,11 +23,13 @@ export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
       path: LOGIN_PATH,
       title: pageTitle('login.pageTitle'),
       canActivate: [signedOutGuard],
+      providers: [provideTexts(shellTexts)],
       loadComponent: () => import('./login/login-page.component').then((m) => m.LoginPageComponent),
     },
     {
       path: '',
       canActivate: [authGuard],
+      providers: [provideTexts(shellTexts)],
       loadComponent: () => import('./layout/shell-layout.component').then((m) => m.ShellLayoutComponent),
       children: [
         { path: '', pathMatch: 'full', redirectTo: 'general-settings' },
@@ -42,7 +46,7 @@ export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
             {
               path: 'organization',
               title: pageTitle('organization.pageTitle'),
-              data: navLabel('generalSettings.tab.organization'),
+              data: navLabel('nav.organization'),
               loadComponent: () =>
                 import('./general-settings/organization-overview.component').then(
                   (m) => m.OrganizationOverviewComponent,

@@ -1,21 +1,26 @@
 import type { Data, Route } from '@angular/router';
-import type { TranslationKey } from '../i18n/en';
-import { isTranslationKey } from '../i18n/dictionaries';
+import type { TranslationKey } from '@mailroute/web/i18n';
 
 const NAV_LABEL = 'navLabel';
+
+/**
+ * A navigation label: an app-wide `nav.*` text, because the shell shows a feature's entry before
+ * the feature (and its own texts) is loaded.
+ */
+export type NavLabelKey = Extract<TranslationKey, `nav.${string}`>;
 
 /**
  * Route data that lists the route in its parent's navigation (main nav, settings tabs) under
  * this label. Navigation is read from the route config, so the app adds a section by adding a route.
  */
-export function navLabel(key: TranslationKey): Data {
+export function navLabel(key: NavLabelKey): Data {
   return { [NAV_LABEL]: key };
 }
 
 export interface NavEntry {
   /** Path relative to the parent route. */
   path: string;
-  label: TranslationKey;
+  label: NavLabelKey;
 }
 
 /** The labelled children of a route config, in declaration order. */
@@ -23,8 +28,8 @@ export function navEntries(routes: readonly Route[] | undefined): NavEntry[] {
   const entries: NavEntry[] = [];
   for (const route of routes ?? []) {
     const label: unknown = route.data?.[NAV_LABEL];
-    if (route.path !== undefined && isTranslationKey(label)) {
-      entries.push({ path: route.path, label });
+    if (route.path !== undefined && typeof label === 'string' && label.startsWith('nav.')) {
+      entries.push({ path: route.path, label: label as NavLabelKey });
     }
   }
   return entries;

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { NOW } from '../browser-storage';
+import { NOW } from '@mailroute/web/i18n';
 import { SessionService } from './session.service';
 
 const SESSION_KEY = 'mailroute.session';

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CurrentUserView, LoginResponse } from '@mailroute/shared/contracts';
-import { NOW, readStorage, WEB_STORAGE, writeStorage } from '../browser-storage';
+import { NOW, readStorage, WEB_STORAGE, writeStorage } from '@mailroute/web/i18n';
 
 /** What survives a reload: the bearer token and when it stops being accepted. */
 interface StoredSession {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { navEntries, TranslatePipe } from '@mailroute/web/core';
+import { navEntries } from '@mailroute/web/core';
+import { TranslatePipe } from '@mailroute/web/i18n';
 
 /**
  * General settings: a header, one tab per labelled child route, and the selected section below.

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { I18nService, languageNameKey, roleKey, SessionService, TranslatePipe } from '@mailroute/web/core';
+import { SessionService } from '@mailroute/web/core';
+import { I18nService, languageNameKey, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 
 /** The organization's name and default language, and the signed-in user's role in it. */
 @Component({

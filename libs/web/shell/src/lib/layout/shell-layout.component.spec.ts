@@ -4,7 +4,10 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUserView } from '@mailroute/shared/contracts';
-import { authInterceptor, I18nService, provideMailrouteCore, SessionService } from '@mailroute/web/core';
+import { authInterceptor, SessionService } from '@mailroute/web/core';
+import { provideI18n, provideTexts } from '@mailroute/web/i18n';
+import { shellTexts } from '../i18n/shell.texts';
+import { I18nService } from '@mailroute/web/i18n';
 import { shellRoutes } from '../shell.routes';
 
 const member: CurrentUserView = {
@@ -28,7 +31,8 @@ describe('signed-in shell', () => {
         provideRouter(shellRoutes()),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        provideMailrouteCore(),
+        provideI18n(),
+        provideTexts(shellTexts),
       ],
     });
     const session = TestBed.inject(SessionService);

@@ -10,14 +10,8 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
 import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import {
-  AuthService,
-  I18nService,
-  navEntries,
-  roleKey,
-  SessionService,
-  TranslatePipe,
-} from '@mailroute/web/core';
+import { AuthService, navEntries, SessionService } from '@mailroute/web/core';
+import { I18nService, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import { LocaleSwitchComponent } from '../locale-switch/locale-switch.component';
 
 /**

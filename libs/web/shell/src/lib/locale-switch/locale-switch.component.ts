@@ -4,7 +4,7 @@ import {
   type MatButtonToggleChange,
   MatButtonToggleGroup,
 } from '@angular/material/button-toggle';
-import { I18nService, languageNameKey, TranslatePipe } from '@mailroute/web/core';
+import { I18nService, languageNameKey, TranslatePipe } from '@mailroute/web/i18n';
 import { isLocale, LOCALES } from '@mailroute/shared/contracts';
 
 /** EN / FR switch. Each option carries its own `lang` and its language's name as a tooltip. */

@@ -1,5 +1,6 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
-import { apiErrorBody, isServerUnreachable, type TranslationKey } from '@mailroute/web/core';
+import { apiErrorBody, isServerUnreachable } from '@mailroute/web/core';
+import { type TranslationKey } from '@mailroute/web/i18n';
 
 /** What the login banner says for a failed sign-in. Wrong email and wrong password read the same on purpose. */
 export function loginErrorMessage(error: unknown): TranslationKey {

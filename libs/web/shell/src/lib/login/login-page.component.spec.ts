@@ -9,7 +9,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUserView } from '@mailroute/shared/contracts';
-import { authInterceptor, provideMailrouteCore } from '@mailroute/web/core';
+import { authInterceptor } from '@mailroute/web/core';
+import { provideI18n, provideTexts } from '@mailroute/web/i18n';
+import { shellTexts } from '../i18n/shell.texts';
 import { LoginPageComponent } from './login-page.component';
 
 @Component({ template: 'signed in' })
@@ -78,7 +80,8 @@ describe('LoginPageComponent', () => {
         ]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        provideMailrouteCore(),
+        provideI18n(),
+        provideTexts(shellTexts),
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);

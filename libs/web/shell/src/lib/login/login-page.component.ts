@@ -13,7 +13,8 @@ import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AuthService, safeReturnUrl, TranslatePipe, type TranslationKey } from '@mailroute/web/core';
+import { AuthService, safeReturnUrl } from '@mailroute/web/core';
+import { TranslatePipe, type TranslationKey } from '@mailroute/web/i18n';
 import { LocaleSwitchComponent } from '../locale-switch/locale-switch.component';
 import { loginErrorMessage } from './login-error';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, type OnInit, si
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatPaginator, MatPaginatorIntl, type PageEvent } from '@angular/material/paginator';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -14,16 +14,17 @@ import {
   type EmailLogPage,
   type EmailStatus,
 } from '@mailroute/shared/contracts';
+import { SessionService } from '@mailroute/web/core';
+import { I18nService, LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
-  I18nService,
-  LocalDatePipe,
-  SessionService,
-  type TranslationKey,
-  TranslatePipe,
-} from '@mailroute/web/core';
+  EmptyStateComponent,
+  LiveRegionComponent,
+  LoadErrorComponent,
+  NoticeComponent,
+  provideTranslatedPaginator,
+} from '@mailroute/web/ui';
 import { isForbidden } from '../data-access/api-answers';
 import { EmailLogApi, type EmailLogQuery } from '../data-access/email-log.api';
-import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const RETRYABLE: readonly EmailStatus[] = ['failed', 'held'];
@@ -44,6 +45,10 @@ export function kindKey(kind: EmailKind): TranslationKey {
 @Component({
   selector: 'mr-email-log-page',
   imports: [
+    EmptyStateComponent,
+    LiveRegionComponent,
+    LoadErrorComponent,
+    NoticeComponent,
     MatButton,
     MatFormField,
     MatLabel,
@@ -55,7 +60,7 @@ export function kindKey(kind: EmailKind): TranslationKey {
     TranslatePipe,
     LocalDatePipe,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  providers: [provideTranslatedPaginator()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './email-log-page.component.html',
   styleUrl: './email-log-page.component.css',

@@ -10,7 +10,7 @@ import {
   type SmtpSettingsInput,
   type SmtpSettingsView,
 } from '@mailroute/shared/contracts';
-import type { TranslationKey, TranslationParams } from '@mailroute/web/core';
+import type { TranslationKey, TranslationParams } from '@mailroute/web/i18n';
 import { portForSecurity, securityForPort } from './port-security-pairing';
 import {
   headerSafeText,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { SmtpSettingsHistoryEntry } from '@mailroute/shared/contracts';
-import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/core';
+import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 
 const ACTION_KEYS: { readonly [A in SmtpSettingsHistoryEntry['action']]: TranslationKey } = {
   activated: 'smtp.history.action.activated',

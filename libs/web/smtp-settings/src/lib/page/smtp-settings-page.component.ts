@@ -25,13 +25,9 @@ import {
   type SmtpSettingsHistoryEntry,
   type SmtpSettingsView,
 } from '@mailroute/shared/contracts';
-import {
-  I18nService,
-  LocalDatePipe,
-  SessionService,
-  type TranslationKey,
-  TranslatePipe,
-} from '@mailroute/web/core';
+import { SessionService } from '@mailroute/web/core';
+import { I18nService, LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
+import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
 import { type Observable, map } from 'rxjs';
 import { fieldErrors, isForbidden, retryAfterSeconds, testFailedReport } from '../data-access/api-answers';
 import { SmtpSettingsApi } from '../data-access/smtp-settings.api';
@@ -70,6 +66,9 @@ type LoadState = 'loading' | 'ready' | 'failed' | 'forbidden';
 @Component({
   selector: 'mr-smtp-settings-page',
   imports: [
+    LiveRegionComponent,
+    LoadErrorComponent,
+    NoticeComponent,
     ReactiveFormsModule,
     MatButton,
     MatFormField,

@@ -8,7 +8,7 @@ import {
   input,
 } from '@angular/core';
 import type { ConnectionTestReport, ConnectionTestStage } from '@mailroute/shared/contracts';
-import { I18nService, type TranslationKey, TranslatePipe } from '@mailroute/web/core';
+import { I18nService, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 
 export type ReportOutcome = 'saved' | 'tested' | 'refused';
 

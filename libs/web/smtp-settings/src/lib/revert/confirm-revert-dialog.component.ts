@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
-import { TranslatePipe } from '@mailroute/web/core';
+import { TranslatePipe } from '@mailroute/web/i18n';
 
 /** Asks before going back to the platform SMTP; closes with `true` to confirm. */
 @Component({

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import type { SmtpHealthState, SmtpSettingsView } from '@mailroute/shared/contracts';
-import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/core';
+import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 
 const HEALTH_KEYS: { readonly [S in SmtpHealthState]: TranslationKey } = {
   ok: 'smtp.health.ok',

@@ -2,13 +2,24 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from './i18n.service';
 import { LocalDatePipe } from './local-date.pipe';
+import { defineTexts } from './text-catalogue';
 import { TranslatePipe } from './translate.pipe';
+
+const specEn = { 'spec.heading': 'Sign in', 'spec.account': 'Signed in as {email}, {role}' } as const;
+const specTexts = defineTexts('spec', specEn, {
+  'spec.heading': 'Connexion',
+  'spec.account': 'Connecté en tant que {email}, {role}',
+});
+
+declare module './text-catalogue' {
+  interface TextKeys extends Record<keyof typeof specEn, true> {}
+}
 
 @Component({
   imports: [TranslatePipe, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>{{ 'login.heading' | t }}</h1>
-    <p>{{ i18n.t('shell.accountLabel', { email: 'ada@example.com', role: i18n.t('role.admin') }) }}</p>
+  template: `<h1>{{ 'spec.heading' | t }}</h1>
+    <p>{{ i18n.t('spec.account', { email: 'ada@example.com', role: i18n.t('role.admin') }) }}</p>
     <time>{{ day | localDate: 'longDate' }}</time>`,
 })
 class TranslatedHost {
@@ -49,6 +60,7 @@ describe('I18nService', () => {
 
   it('re-renders texts and dates in the new language after a switch', async () => {
     browserLanguage('en-US');
+    TestBed.inject(I18nService).register(specTexts);
     const fixture = TestBed.createComponent(TranslatedHost);
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;
@@ -63,5 +75,26 @@ describe('I18nService', () => {
     expect(page.querySelector('p')?.textContent).toBe('Connecté en tant que ada@example.com, Administrateur');
     expect(page.querySelector('time')?.textContent).toBe('14 mars 2025');
     expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('shows a key whose owner is not registered as the key, and knows it once registered', () => {
+    const i18n = TestBed.inject(I18nService);
+    expect(i18n.t('spec.heading')).toBe('spec.heading');
+    expect(i18n.isKey('spec.heading')).toBe(false);
+
+    i18n.register(specTexts);
+    i18n.register(specTexts);
+
+    expect(i18n.t('spec.heading')).toBe(i18n.locale() === 'fr' ? 'Connexion' : 'Sign in');
+    expect(i18n.isKey('spec.heading')).toBe(true);
+  });
+
+  it('refuses a second owner for a text', () => {
+    const i18n = TestBed.inject(I18nService);
+    i18n.register(specTexts);
+
+    expect(() =>
+      i18n.register(defineTexts('other', { 'spec.heading': 'Again' }, { 'spec.heading': 'Encore' })),
+    ).toThrow('Text "spec.heading" of other is already defined by spec');
   });
 });

@@ -1,61 +1,10 @@
-import type { Dictionary } from './en';
+import type { Translation } from '@mailroute/web/i18n';
+import type { smtpSettingsEn } from './en';
 
-/** Typed as `Dictionary`: a key missing here, or one English does not have, fails compilation. */
-export const fr: Dictionary = {
-  'app.productName': 'Mailroute',
-  'app.skipToContent': 'Aller au contenu principal',
-
-  'language.label': 'Langue',
-  'language.en': 'English',
-  'language.fr': 'Français',
-
-  'role.admin': 'Administrateur',
-  'role.member': 'Membre',
-
-  'login.pageTitle': 'Connexion',
-  'login.heading': 'Connexion',
-  'login.intro': 'Utilisez l’adresse e-mail et le mot de passe de votre compte Mailroute.',
-  'login.email': 'E-mail',
-  'login.password': 'Mot de passe',
-  'login.submit': 'Se connecter',
-  'login.submitting': 'Connexion…',
-  'login.emailRequired': 'Saisissez votre adresse e-mail.',
-  'login.emailInvalid': 'Saisissez une adresse e-mail comme nom@exemple.fr.',
-  'login.passwordRequired': 'Saisissez votre mot de passe.',
-  'login.error.invalidCredentials': 'E-mail ou mot de passe incorrect.',
-  'login.error.throttled': 'Trop de tentatives de connexion. Patientez une minute, puis réessayez.',
-  'login.error.unreachable': 'Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.',
-  'login.error.invalidInput': 'Vérifiez l’adresse e-mail et le mot de passe, puis réessayez.',
-  'login.error.unexpected': 'Une erreur est survenue. Réessayez dans un instant.',
-
-  'shell.mainNavigation': 'Principale',
-  'shell.accountLabel': 'Connecté en tant que {email}, {role}',
-  'shell.organizationLabel': 'Organisation',
-  'shell.signOut': 'Se déconnecter',
-  'shell.accountLoadFailed': 'Les informations de votre compte n’ont pas pu être chargées.',
-  'shell.retry': 'Réessayer',
-
-  'nav.generalSettings': 'Paramètres généraux',
-
-  'generalSettings.pageTitle': 'Paramètres généraux',
-  'generalSettings.heading': 'Paramètres généraux',
-  'generalSettings.intro': 'Les paramètres qui s’appliquent à toute votre organisation.',
-  'generalSettings.sections': 'Sections des paramètres généraux',
-  'generalSettings.tab.organization': 'Organisation',
-
-  'organization.pageTitle': 'Organisation',
-  'organization.heading': 'Vue d’ensemble de l’organisation',
-  'organization.name': 'Nom',
-  'organization.defaultLanguage': 'Langue par défaut',
-  'organization.yourRole': 'Votre rôle',
-
-  'generalSettings.tab.smtp': 'Serveur SMTP',
-  'generalSettings.tab.emailLog': 'Journal des e-mails',
-
+export const smtpSettingsFr: Translation<typeof smtpSettingsEn> = {
   'smtp.pageTitle': 'Serveur SMTP',
   'smtp.loading': 'Chargement des paramètres SMTP…',
   'smtp.loadFailed': 'Les paramètres SMTP n’ont pas pu être chargés.',
-  'smtp.retry': 'Réessayer',
   'smtp.readOnly':
     'Seuls les administrateurs de votre organisation peuvent consulter et modifier le serveur SMTP. Adressez-vous à l’un d’eux si vos e-mails doivent passer par un autre serveur.',
 
@@ -219,11 +168,4 @@ export const fr: Dictionary = {
   'emailLog.kind.user_invitation': 'Invitation d’utilisateur',
   'emailLog.kind.smtp_test': 'Test SMTP',
   'emailLog.kind.system_alert': 'Alerte système',
-
-  'paginator.itemsPerPage': 'E-mails par page',
-  'paginator.next': 'Page suivante',
-  'paginator.previous': 'Page précédente',
-  'paginator.first': 'Première page',
-  'paginator.last': 'Dernière page',
-  'paginator.range': '{start}–{end} sur {total}',
 };

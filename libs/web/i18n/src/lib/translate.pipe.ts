@@ -1,6 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
-import type { TranslationKey } from './en';
-import type { TranslationParams } from './dictionaries';
+import type { TranslationKey } from './text-catalogue';
+import type { TranslationParams } from './interpolate';
 import { I18nService } from './i18n.service';
 
 /**

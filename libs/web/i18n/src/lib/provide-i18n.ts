@@ -5,14 +5,11 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
-import { I18nService } from './i18n/i18n.service';
-import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
+import { I18nService } from './i18n.service';
+import { TranslatedTitleStrategy } from './translated-title.strategy';
 
-/**
- * App-wide setup of web-core: translated page titles and the interface language applied from the
- * first render. HTTP is provided by the app: `provideHttpClient(withInterceptors([authInterceptor]))`.
- */
-export function provideMailrouteCore(): EnvironmentProviders {
+/** App-wide: translated page titles, and the interface language applied from the first render. */
+export function provideI18n(): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideAppInitializer(() => {

@@ -1,12 +1,11 @@
 import { effect, inject, Injectable } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
-import { I18nService } from '@mailroute/web/core';
+import { I18nService } from '@mailroute/web/i18n';
 
 /**
  * Material paginators' labels through the i18n layer; they follow a language switch. Provide it
- * where a paginator is used: `{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }`.
- * Kept out of web/core's entry point on purpose: importing Material's paginator there put it,
- * MatSelect and @angular/forms into the initial bundle of every page.
+ * where a paginator is used, with `provideTranslatedPaginator()`. Only pages with a paginator load
+ * it: Material's paginator brings MatSelect and @angular/forms with it.
  */
 @Injectable()
 export class TranslatedPaginatorIntl extends MatPaginatorIntl {
