@@ -3,7 +3,4 @@ import { shellRoutes } from '@mailroute/web/shell';
 import { smtpSettingsSections } from '@mailroute/web/smtp-settings';
 
 /** Features are composed here: each adds its sections of General settings through `shellRoutes`. */
-export const appRoutes: Routes = [
-  ...shellRoutes({ generalSettingsSections: smtpSettingsSections }),
-  { path: '**', redirectTo: '' },
-];
+export const appRoutes: Routes = [...shellRoutes({ generalSettingsSections: smtpSettingsSections })];

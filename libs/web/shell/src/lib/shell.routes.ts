@@ -5,6 +5,11 @@ import { shellTexts } from './i18n/shell.texts';
 
 export interface ShellRoutesOptions {
   /**
+   * Pages that need no sign-in, opened from an email's link (accept an invitation, answer an
+   * audit). Matched before the signed-in layout, so `audits/respond/:token` wins over `audits/:id`.
+   */
+  publicPages?: Routes;
+  /**
    * More sections of General settings, e.g. `{ path: 'smtp', data: navLabel('…'), loadComponent: … }`.
    * Each one with `navLabel` data gets a tab after "Organization".
    */
@@ -14,8 +19,9 @@ export interface ShellRoutesOptions {
 }
 
 /**
- * `/login`, and the signed-in layout at `''` (guarded) with `general-settings` as its default page.
- * The app appends its own fallback (`**`) after these.
+ * `/login`, the public pages, and the signed-in layout at `''` (guarded) with `general-settings`
+ * as its default page. An unknown address shows "page not found" inside the guarded layout: a
+ * signed-out visitor signs in first and comes back to that exact address (no redirect rewrites it).
  */
 export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
   return [
@@ -26,6 +32,7 @@ export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
       providers: [provideTexts(shellTexts)],
       loadComponent: () => import('./login/login-page.component').then((m) => m.LoginPageComponent),
     },
+    ...(options.publicPages ?? []),
     {
       path: '',
       canActivate: [authGuard],
@@ -56,6 +63,12 @@ export function shellRoutes(options: ShellRoutesOptions = {}): Routes {
           ],
         },
         ...(options.areas ?? []),
+        {
+          path: '**',
+          title: pageTitle('notFound.pageTitle'),
+          loadComponent: () =>
+            import('./not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
+        },
       ],
     },
   ];

@@ -32,6 +32,11 @@ export const shellEn = {
   'organization.name': 'Name',
   'organization.defaultLanguage': 'Default language',
   'organization.yourRole': 'Your role',
+
+  'notFound.pageTitle': 'Page not found',
+  'notFound.heading': 'This page does not exist',
+  'notFound.body': 'The link may be mistyped, or the page may have been removed.',
+  'notFound.home': 'Go to General settings',
 } as const;
 
 declare module '@mailroute/web/i18n' {

@@ -34,4 +34,9 @@ export const shellFr: Translation<typeof shellEn> = {
   'organization.name': 'Nom',
   'organization.defaultLanguage': 'Langue par défaut',
   'organization.yourRole': 'Votre rôle',
+
+  'notFound.pageTitle': 'Page introuvable',
+  'notFound.heading': 'Cette page n’existe pas',
+  'notFound.body': 'Le lien est peut-être mal saisi, ou la page a été supprimée.',
+  'notFound.home': 'Aller aux paramètres généraux',
 };
