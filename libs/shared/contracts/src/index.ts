@@ -6,3 +6,6 @@ export * from './lib/email';
 export * from './lib/smtp-settings';
 export * from './lib/page';
 export * from './lib/members';
+export * from './lib/activities';
+export * from './lib/tasks';
+export * from './lib/notifications';

@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { type FindOptionsWhere, In, IsNull } from 'typeorm';
 import { User } from '@mailroute/api/core';
 import { type ApiCall, refuseInserts, type SeededOrganization } from '@mailroute/api/core/testing';
 import { OutboundEmail } from '@mailroute/api/mail';
@@ -7,17 +7,20 @@ import {
   startTwoOrganizationsHarness,
   type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
-import type { ApiErrorBody, EmailLogPage } from '@mailroute/shared/contracts';
-import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
-import { ActivityComment } from './activities/activity-comment.entity';
-import { Notification } from './inbox/notification.entity';
 import type {
-  NotificationInboxView,
+  ApiErrorBody,
+  EmailLogPage,
+  NotificationInboxPage,
   NotificationPreferencesView,
+  Page,
   ProcessingActivityDetail,
   ProcessingActivityView,
   TaskView,
-} from './notification-types';
+} from '@mailroute/shared/contracts';
+import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import { ActivityComment } from './activities/activity-comment.entity';
+import { ProcessingActivity } from './activities/processing-activity.entity';
+import { Notification } from './inbox/notification.entity';
 import { notificationsSchema } from './notifications-schema';
 import { NotificationsModule } from './notifications.module';
 import { Task } from './tasks/task.entity';
@@ -46,7 +49,7 @@ describe('Notifications API', () => {
     );
   const comment = (token: string, activityId: string, body: string) =>
     call(token, 'POST', `/api/processing-activities/${activityId}/comments`, { body });
-  const inbox = (token: string) => ok<NotificationInboxView>(call(token, 'GET', '/api/notifications'));
+  const inbox = (token: string) => ok<NotificationInboxPage>(call(token, 'GET', '/api/notifications'));
   const fieldsOf = async (response: Response) => {
     expect(response.status).toBe(400);
     return ((await response.json()) as ApiErrorBody).errors?.map((error) => error.field);
@@ -232,21 +235,21 @@ describe('Notifications API', () => {
     await comment(tokens.acmeAdmin, activity.id, 'First');
     await comment(tokens.acmeAdmin, activity.id, 'Second');
     const before = await inbox(tokens.acmeMember);
-    expect(before.unread).toBeGreaterThanOrEqual(2);
+    expect(before.unreadCount).toBeGreaterThanOrEqual(2);
     const first = before.items[0]?.id as string;
     expect((await call(tokens.acmeAdmin, 'POST', `/api/notifications/${first}/read`)).status).toBe(404);
     const read = await ok<{ readAt: string | null }>(
       call(tokens.acmeMember, 'POST', `/api/notifications/${first}/read`),
     );
     expect(read.readAt).not.toBeNull();
-    expect((await inbox(tokens.acmeMember)).unread).toBe(before.unread - 1);
-    const unreadOnly = await ok<NotificationInboxView>(
+    expect((await inbox(tokens.acmeMember)).unreadCount).toBe(before.unreadCount - 1);
+    const unreadOnly = await ok<NotificationInboxPage>(
       call(tokens.acmeMember, 'GET', '/api/notifications?unread=true'),
     );
     expect(unreadOnly.items.map((item) => item.id)).not.toContain(first);
     expect(
-      (await ok<NotificationInboxView>(call(tokens.acmeMember, 'POST', '/api/notifications/read-all')))
-        .unread,
+      (await ok<NotificationInboxPage>(call(tokens.acmeMember, 'POST', '/api/notifications/read-all')))
+        .unreadCount,
     ).toBe(0);
   });
 
@@ -301,12 +304,18 @@ describe('Notifications API', () => {
     expect(
       (await call(tokens.globexAdmin, 'PATCH', `/api/tasks/${task.id}`, { status: 'done' })).status,
     ).toBe(404);
-    const globexList = await ok<ProcessingActivityView[]>(
-      call(tokens.globexAdmin, 'GET', '/api/processing-activities'),
+    const globexList = await ok<Page<ProcessingActivityView>>(
+      call(tokens.globexAdmin, 'GET', '/api/processing-activities?pageSize=100'),
     );
-    expect(globexList.map((item) => item.id)).not.toContain(activity.id);
-    const globexTasks = await ok<TaskView[]>(call(tokens.globexAdmin, 'GET', '/api/tasks'));
-    expect(globexTasks.map((item) => item.id)).not.toContain(task.id);
+    expect(globexList.items.map((item) => item.id)).not.toContain(activity.id);
+    expect(globexList.total).toBe(
+      await harness.api.dataSource.getRepository(ProcessingActivity).countBy({ organizationId: globex.id }),
+    );
+    const globexTasks = await ok<Page<TaskView>>(call(tokens.globexAdmin, 'GET', '/api/tasks?pageSize=100'));
+    expect(globexTasks.items.map((item) => item.id)).not.toContain(task.id);
+    expect(globexTasks.total).toBe(
+      await harness.api.dataSource.getRepository(Task).countBy({ organizationId: globex.id }),
+    );
     expect(await emailCount(globex)).toBe(globexEmails);
     expect((await call(null, 'GET', '/api/notifications')).status).toBe(401);
     expect((await call(null, 'POST', '/api/tasks', { title: 'x', assigneeId: acme.admin.id })).status).toBe(
@@ -395,5 +404,98 @@ describe('Notifications API', () => {
     );
     expect(detail.comments).toEqual([]);
     expect(detail.watchers.map((w) => w.id)).toEqual([acme.admin.id]);
+  });
+
+  describe('lists in pages', () => {
+    const countOf = <T extends object>(entity: new () => T, where: FindOptionsWhere<T>) =>
+      harness.api.dataSource.getRepository(entity).countBy(where);
+
+    it('answers processing activities newest first, a page at a time, with the total', async () => {
+      for (const name of ['Paged A', 'Paged B', 'Paged C']) {
+        await createActivity(tokens.globexMember, name);
+      }
+      const total = await countOf(ProcessingActivity, { organizationId: globex.id });
+      const list = (query: string) =>
+        ok<Page<ProcessingActivityView>>(
+          call(tokens.globexMember, 'GET', `/api/processing-activities?${query}`),
+        );
+
+      const first = await list('pageSize=2');
+      expect(first).toMatchObject({ total, page: 1, pageSize: 2 });
+      expect(first.items.map((item) => item.name)).toEqual(['Paged C', 'Paged B']);
+      expect((await list('page=2&pageSize=2')).items[0]?.name).toBe('Paged A');
+      const pastTheEnd = Math.ceil(total / 2) + 1;
+      expect(await list(`page=${pastTheEnd}&pageSize=2`)).toEqual({
+        items: [],
+        total,
+        page: pastTheEnd,
+        pageSize: 2,
+      });
+    });
+
+    it('answers tasks a page at a time, the caller’s own with assignee=me', async () => {
+      const create = (title: string, assigneeId: string) =>
+        ok<TaskView>(call(tokens.globexAdmin, 'POST', '/api/tasks', { title, assigneeId }), 201);
+      await create('Older of mine', globex.member.id);
+      await create('Not mine', globex.admin.id);
+      const newest = await create('Newest of mine', globex.member.id);
+      const mine = await countOf(Task, { organizationId: globex.id, assigneeId: globex.member.id });
+
+      const page = await ok<Page<TaskView>>(
+        call(tokens.globexMember, 'GET', '/api/tasks?assignee=me&pageSize=1'),
+      );
+      expect(page).toMatchObject({ total: mine, page: 1, pageSize: 1, items: [{ id: newest.id }] });
+      const all = await ok<Page<TaskView>>(call(tokens.globexMember, 'GET', '/api/tasks?page=1000'));
+      expect(all).toEqual({
+        items: [],
+        total: await countOf(Task, { organizationId: globex.id }),
+        page: 1000,
+        pageSize: 25,
+      });
+    });
+
+    it('counts every unread notification beside any page of the inbox', async () => {
+      const activity = await createActivity(tokens.globexMember, 'Unread count');
+      for (const body of ['One', 'Two', 'Three']) {
+        expect((await comment(tokens.globexAdmin, activity.id, body)).status).toBe(201);
+      }
+      const mine = { organizationId: globex.id, recipientId: globex.member.id };
+      const unread = await countOf(Notification, { ...mine, readAt: IsNull() });
+      const total = await countOf(Notification, mine);
+      expect(unread).toBeGreaterThanOrEqual(3);
+
+      const page = await ok<NotificationInboxPage>(
+        call(tokens.globexMember, 'GET', '/api/notifications?pageSize=1'),
+      );
+      expect(page).toMatchObject({ total, page: 1, pageSize: 1, unreadCount: unread });
+      expect(page.items.map((item) => item.excerpt)).toEqual(['Three']);
+
+      const past = await ok<NotificationInboxPage>(
+        call(tokens.globexMember, 'GET', '/api/notifications?unread=true&page=500&pageSize=100'),
+      );
+      expect(past).toEqual({ items: [], total: unread, page: 500, pageSize: 100, unreadCount: unread });
+
+      await ok(call(tokens.globexMember, 'POST', `/api/notifications/${page.items[0]?.id}/read`));
+      const after = await ok<NotificationInboxPage>(
+        call(tokens.globexMember, 'GET', '/api/notifications?unread=false'),
+      );
+      expect(after).toMatchObject({ total, unreadCount: unread - 1 });
+    });
+
+    it('refuses a page out of bounds or an unknown filter with 400 naming the field', async () => {
+      const cases: [string, string][] = [
+        ['/api/processing-activities?page=0', 'page'],
+        ['/api/processing-activities?pageSize=101', 'pageSize'],
+        ['/api/tasks?pageSize=0', 'pageSize'],
+        ['/api/tasks?page=two', 'page'],
+        ['/api/tasks?assignee=someone', 'assignee'],
+        ['/api/notifications?page=-1', 'page'],
+        ['/api/notifications?pageSize=1000', 'pageSize'],
+        ['/api/notifications?unread=yes', 'unread'],
+      ];
+      for (const [path, field] of cases) {
+        expect([path, await fieldsOf(await call(tokens.acmeMember, 'GET', path))]).toEqual([path, [field]]);
+      }
+    });
   });
 });

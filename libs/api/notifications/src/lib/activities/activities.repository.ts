@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganizationId } from '@mailroute/api/core';
+import type { OrganizationId, PageWindow } from '@mailroute/api/core';
 import { ActivityComment } from './activity-comment.entity';
 import { ActivityWatcher } from './activity-watcher.entity';
 import { ProcessingActivity } from './processing-activity.entity';
@@ -27,10 +27,20 @@ export class ActivitiesRepository {
     return this.manager(manager).getRepository(ProcessingActivity).findOneBy({ organizationId, id });
   }
 
-  list(organizationId: OrganizationId): Promise<ProcessingActivity[]> {
-    return this.manager()
+  /** One page of the organization's activities, newest first, and how many it has in all. */
+  async page(
+    organizationId: OrganizationId,
+    window: PageWindow,
+  ): Promise<{ items: ProcessingActivity[]; total: number }> {
+    const [items, total] = await this.manager()
       .getRepository(ProcessingActivity)
-      .find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'ASC' } });
+      .findAndCount({
+        where: { organizationId },
+        order: { createdAt: 'DESC', id: 'ASC' },
+        skip: window.offset,
+        take: window.pageSize,
+      });
+    return { items, total };
   }
 
   insertComment(comment: ActivityComment, manager: EntityManager): Promise<ActivityComment> {

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
-import { AddCommentDto } from '../dto/add-comment.dto';
-import { CreateProcessingActivityDto } from '../dto/create-processing-activity.dto';
 import type {
-  ActivityCommentView,
+  CommentView,
+  Page,
   ProcessingActivityDetail,
   ProcessingActivityView,
-} from '../notification-types';
+} from '@mailroute/shared/contracts';
+import { CurrentPrincipal, PageQuery, type Principal } from '@mailroute/api/core';
+import { AddCommentDto } from '../dto/add-comment.dto';
+import { CreateProcessingActivityDto } from '../dto/create-processing-activity.dto';
 import { ProcessingActivitiesService } from './processing-activities.service';
 
 /** The organization's register of processing activities, open to all its users. */
@@ -26,9 +27,13 @@ export class ProcessingActivitiesController {
     return this.activities.create(principal, input);
   }
 
+  /** Newest first. */
   @Get()
-  list(@CurrentPrincipal() principal: Principal): Promise<ProcessingActivityView[]> {
-    return this.activities.list(principal.organizationId);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<Page<ProcessingActivityView>> {
+    return this.activities.list(principal.organizationId, query);
   }
 
   @Get(':id')
@@ -46,7 +51,7 @@ export class ProcessingActivitiesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() input: AddCommentDto,
-  ): Promise<ActivityCommentView> {
+  ): Promise<CommentView> {
     return this.activities.comment(principal, id, input);
   }
 }

@@ -1,22 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type {
+  CommentView,
+  Page,
+  ProcessingActivityDetail,
+  ProcessingActivityView,
+} from '@mailroute/shared/contracts';
 import {
   newId,
   NotFoundError,
   type OrganizationId,
+  type PageQuery,
+  pageWindow,
   type Principal,
+  toPage,
   type User,
   UsersRepository,
 } from '@mailroute/api/core';
 import type { AddCommentDto } from '../dto/add-comment.dto';
 import type { CreateProcessingActivityDto } from '../dto/create-processing-activity.dto';
 import { Notifier } from '../inbox/notifier';
-import type {
-  ActivityCommentView,
-  ProcessingActivityDetail,
-  ProcessingActivityView,
-} from '../notification-types';
 import { personView } from '../person-view';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivityComment } from './activity-comment.entity';
@@ -54,13 +58,18 @@ export class ProcessingActivitiesService {
     return activityView(activity, people);
   }
 
-  async list(organizationId: OrganizationId): Promise<ProcessingActivityView[]> {
-    const activities = await this.activities.list(organizationId);
+  async list(organizationId: OrganizationId, query: PageQuery): Promise<Page<ProcessingActivityView>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.activities.page(organizationId, window);
     const people = await this.users.findByIds(
       organizationId,
-      activities.flatMap((activity) => (activity.createdById ? [activity.createdById] : [])),
+      items.flatMap((activity) => (activity.createdById ? [activity.createdById] : [])),
     );
-    return activities.map((activity) => activityView(activity, people));
+    return toPage(
+      items.map((activity) => activityView(activity, people)),
+      total,
+      window,
+    );
   }
 
   async get(organizationId: OrganizationId, id: string): Promise<ProcessingActivityDetail> {
@@ -88,11 +97,7 @@ export class ProcessingActivitiesService {
    * Adds the comment, makes its author a watcher, and notifies every other watcher — all in one
    * transaction with the notification emails.
    */
-  async comment(
-    principal: Principal,
-    activityId: string,
-    input: AddCommentDto,
-  ): Promise<ActivityCommentView> {
+  async comment(principal: Principal, activityId: string, input: AddCommentDto): Promise<CommentView> {
     const organizationId = principal.organizationId;
     const { comment, author, notified } = await this.dataSource.transaction(async (manager) => {
       const activity = await this.activities.find(organizationId, activityId, manager);
@@ -140,7 +145,7 @@ function activityView(activity: ProcessingActivity, people: Map<string, User>): 
   };
 }
 
-function commentView(comment: ActivityComment, people: Map<string, User>): ActivityCommentView {
+function commentView(comment: ActivityComment, people: Map<string, User>): CommentView {
   return {
     id: comment.id,
     body: comment.body,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { NotificationPreferencesView } from '../notification-types';
+import type { NotificationPreferencesView } from '@mailroute/shared/contracts';
 
 const isBoolean = { message: 'must be true or false' };
 

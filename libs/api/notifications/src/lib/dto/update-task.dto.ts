@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { NOTIFICATIONS_LIMITS as LIMITS, TASK_STATUSES, type TaskStatus } from '../notification-types';
+import { TASK_STATUSES, type TaskStatus } from '@mailroute/shared/contracts';
+import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
 
 /** `PATCH /api/tasks/:id`: only the fields given change; `dueDate: null` removes the due date. */

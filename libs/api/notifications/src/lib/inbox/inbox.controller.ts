@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
-import { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
-  NotificationInboxView,
+  NotificationInboxPage,
   NotificationPreferencesView,
   NotificationView,
-} from '../notification-types';
+} from '@mailroute/shared/contracts';
+import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
+import { ListNotificationsQuery } from '../dto/list-notifications.query';
+import { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
 import { InboxService } from './inbox.service';
 
 /** The signed-in user's notifications and which of them are emailed. */
@@ -16,18 +17,19 @@ import { InboxService } from './inbox.service';
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
+  /** Newest first, with how many are unread in all. */
   @Get('notifications')
-  @ApiQuery({ name: 'unread', required: false, description: '`true` for unread notifications only.' })
   list(
     @CurrentPrincipal() principal: Principal,
-    @Query('unread') unread?: string,
-  ): Promise<NotificationInboxView> {
-    return this.inbox.list(principal, unread === 'true');
+    @Query() query: ListNotificationsQuery,
+  ): Promise<NotificationInboxPage> {
+    return this.inbox.list(principal, query);
   }
 
+  /** Answers the inbox's first page, now all read. */
   @Post('notifications/read-all')
   @HttpCode(200)
-  markAllRead(@CurrentPrincipal() principal: Principal): Promise<NotificationInboxView> {
+  markAllRead(@CurrentPrincipal() principal: Principal): Promise<NotificationInboxPage> {
     return this.inbox.markAllRead(principal);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import type { OrganizationId } from '@mailroute/api/core';
+import type { OrganizationId, PageWindow } from '@mailroute/api/core';
 import { Notification } from './notification.entity';
 
 /** Users' in-app notifications; every query names the organization and the recipient. */
@@ -17,12 +17,20 @@ export class InboxRepository {
     return this.notifications(manager).save(notification);
   }
 
-  list(organizationId: OrganizationId, recipientId: string, options: { unreadOnly: boolean; limit: number }) {
-    return this.notifications().find({
-      where: { organizationId, recipientId, ...(options.unreadOnly ? { readAt: IsNull() } : {}) },
+  /** One page of the recipient's notifications, newest first, and how many match in all. */
+  async page(
+    organizationId: OrganizationId,
+    recipientId: string,
+    filter: { unreadOnly: boolean },
+    window: PageWindow,
+  ): Promise<{ items: Notification[]; total: number }> {
+    const [items, total] = await this.notifications().findAndCount({
+      where: { organizationId, recipientId, ...(filter.unreadOnly ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
-      take: options.limit,
+      skip: window.offset,
+      take: window.pageSize,
     });
+    return { items, total };
   }
 
   unreadCount(organizationId: OrganizationId, recipientId: string): Promise<number> {

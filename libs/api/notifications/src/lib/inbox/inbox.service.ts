@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type Principal, type User, UsersRepository } from '@mailroute/api/core';
-import type { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
 import type {
-  NotificationInboxView,
+  NotificationInboxPage,
   NotificationPreferencesView,
   NotificationView,
-} from '../notification-types';
+} from '@mailroute/shared/contracts';
+import {
+  NotFoundError,
+  pageWindow,
+  type Principal,
+  toPage,
+  type User,
+  UsersRepository,
+} from '@mailroute/api/core';
+import type { ListNotificationsQuery } from '../dto/list-notifications.query';
+import type { UpdateNotificationPreferencesDto } from '../dto/update-notification-preferences.dto';
 import { personView } from '../person-view';
 import { NotificationPreferences } from '../preferences/notification-preferences.entity';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { InboxRepository } from './inbox.repository';
 import type { Notification } from './notification.entity';
-
-const INBOX_LIMIT = 100;
 
 /** The signed-in user's own notifications and email preferences: nobody reads another's. */
 @Injectable()
@@ -23,16 +29,25 @@ export class InboxService {
     private readonly users: UsersRepository,
   ) {}
 
-  async list(principal: Principal, unreadOnly: boolean): Promise<NotificationInboxView> {
-    const [items, unread] = await Promise.all([
-      this.inbox.list(principal.organizationId, principal.userId, { unreadOnly, limit: INBOX_LIMIT }),
+  async list(principal: Principal, query: ListNotificationsQuery): Promise<NotificationInboxPage> {
+    const window = pageWindow(query);
+    const unreadOnly = query.unread === 'true';
+    const [{ items, total }, unreadCount] = await Promise.all([
+      this.inbox.page(principal.organizationId, principal.userId, { unreadOnly }, window),
       this.inbox.unreadCount(principal.organizationId, principal.userId),
     ]);
     const people = await this.users.findByIds(
       principal.organizationId,
       items.flatMap((item) => (item.actorId ? [item.actorId] : [])),
     );
-    return { items: items.map((item) => notificationView(item, people)), unread };
+    return {
+      ...toPage(
+        items.map((item) => notificationView(item, people)),
+        total,
+        window,
+      ),
+      unreadCount,
+    };
   }
 
   async markRead(principal: Principal, id: string): Promise<NotificationView> {
@@ -52,9 +67,9 @@ export class InboxService {
     return notificationView(notification, people);
   }
 
-  async markAllRead(principal: Principal): Promise<NotificationInboxView> {
+  async markAllRead(principal: Principal): Promise<NotificationInboxPage> {
     await this.inbox.markRead(principal.organizationId, principal.userId, 'all', new Date());
-    return this.list(principal, false);
+    return this.list(principal, {});
   }
 
   async getPreferences(principal: Principal): Promise<NotificationPreferencesView> {

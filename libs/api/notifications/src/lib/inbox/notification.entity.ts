@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organization } from '@mailroute/api/core';
-import type { NotificationKind, NotificationView } from '../notification-types';
+import type { NotificationKind, NotificationView } from '@mailroute/shared/contracts';
 
 /** One in-app notification of one user; `email_id` is the outbox row that emailed it, if any. */
 @Entity({ name: 'notifications' })

@@ -4,7 +4,7 @@ import { newId, type OrganizationId, type User, UsersRepository } from '@mailrou
 import { MailerService } from '@mailroute/api/mail';
 import type { ActivityComment } from '../activities/activity-comment.entity';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
-import type { NotificationKind } from '../notification-types';
+import type { NotificationKind } from '@mailroute/shared/contracts';
 
 import type { NotificationPreferences } from '../preferences/notification-preferences.entity';
 import { PreferencesRepository } from '../preferences/preferences.repository';

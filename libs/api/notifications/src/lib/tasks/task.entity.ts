@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '@mailroute/api/core';
-import type { TaskStatus } from '../notification-types';
+import type { TaskStatus } from '@mailroute/shared/contracts';
 
 @Entity({ name: 'tasks' })
 @Index(['organizationId', 'createdAt'])

@@ -4,13 +4,13 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Page, TaskView } from '@mailroute/shared/contracts';
 import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
 import { CreateTaskDto } from '../dto/create-task.dto';
+import { ListTasksQuery } from '../dto/list-tasks.query';
 import { UpdateTaskDto } from '../dto/update-task.dto';
-import type { TaskView } from '../notification-types';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -25,12 +25,13 @@ export class TasksController {
     return this.tasks.create(principal, input);
   }
 
+  /** Newest first. */
   @Get()
-  @ApiQuery({ name: 'assignee', required: false, description: '`me` for the tasks assigned to you.' })
-  list(@CurrentPrincipal() principal: Principal, @Query('assignee') assignee?: string): Promise<TaskView[]> {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<Page<TaskView>> {
     return this.tasks.list(
       principal.organizationId,
-      assignee === 'me' ? { assigneeId: principal.userId } : {},
+      query.assignee === 'me' ? { assigneeId: principal.userId } : {},
+      query,
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganizationId } from '@mailroute/api/core';
+import type { OrganizationId, PageWindow } from '@mailroute/api/core';
 import { Task } from './task.entity';
 
 /** Tasks; every query names its organization. */
@@ -17,10 +17,18 @@ export class TasksRepository {
     return (manager ?? this.dataSource.manager).getRepository(Task).findOneBy({ organizationId, id });
   }
 
-  list(organizationId: OrganizationId, filter: { assigneeId?: string } = {}): Promise<Task[]> {
-    return this.dataSource.manager.getRepository(Task).find({
+  /** One page of the organization's tasks (filtered), newest first, and how many match in all. */
+  async page(
+    organizationId: OrganizationId,
+    filter: { assigneeId?: string },
+    window: PageWindow,
+  ): Promise<{ items: Task[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.getRepository(Task).findAndCount({
       where: { organizationId, ...(filter.assigneeId ? { assigneeId: filter.assigneeId } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
     });
+    return { items, total };
   }
 }

@@ -1,12 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Page, TaskView } from '@mailroute/shared/contracts';
 import {
   newId,
   NotFoundError,
   type OrganizationId,
+  type PageQuery,
+  pageWindow,
   type Principal,
   RequestValidationError,
+  toPage,
   type User,
   UsersRepository,
 } from '@mailroute/api/core';
@@ -14,7 +18,6 @@ import { ActivitiesRepository } from '../activities/activities.repository';
 import type { CreateTaskDto } from '../dto/create-task.dto';
 import type { UpdateTaskDto } from '../dto/update-task.dto';
 import { type NotificationEvent, Notifier } from '../inbox/notifier';
-import type { TaskView } from '../notification-types';
 import { personView } from '../person-view';
 import { TaskChangeForbiddenError } from '../notifications-errors';
 import { Task } from './task.entity';
@@ -84,13 +87,22 @@ export class TasksService {
     return this.view(organizationId, task);
   }
 
-  async list(organizationId: OrganizationId, filter: { assigneeId?: string }): Promise<TaskView[]> {
-    const tasks = await this.tasks.list(organizationId, filter);
+  async list(
+    organizationId: OrganizationId,
+    filter: { assigneeId?: string },
+    query: PageQuery,
+  ): Promise<Page<TaskView>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.tasks.page(organizationId, filter, window);
     const people = await this.users.findByIds(
       organizationId,
-      tasks.flatMap((task) => [task.assigneeId, task.createdById]),
+      items.flatMap((task) => [task.assigneeId, task.createdById]),
     );
-    return tasks.map((task) => taskView(task, people));
+    return toPage(
+      items.map((task) => taskView(task, people)),
+      total,
+      window,
+    );
   }
 
   async get(organizationId: OrganizationId, id: string): Promise<TaskView> {
