@@ -5,6 +5,7 @@ export * from './lib/health';
 export * from './lib/email';
 export * from './lib/smtp-settings';
 export * from './lib/page';
+export * from './lib/audits';
 export * from './lib/members';
 export * from './lib/activities';
 export * from './lib/tasks';
