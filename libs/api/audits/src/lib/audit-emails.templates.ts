@@ -12,8 +12,8 @@ export interface AuditRespondentEmailData {
   dueDate: string | null;
 }
 
-const button = (label: string) =>
-  `<p style="margin:0 0 16px;"><a href="{{respondUrl}}" style="display:inline-block;padding:10px 18px;background-color:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;">${label}</a></p>`;
+const button = (label: string, href = '{{respondUrl}}') =>
+  `<p style="margin:0 0 16px;"><a href="${href}" style="display:inline-block;padding:10px 18px;background-color:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;">${label}</a></p>`;
 
 /** Invites a respondent to answer an audit through their personal link. */
 export const auditInvitationTemplate = defineMailTemplate<AuditRespondentEmailData>({
@@ -86,5 +86,46 @@ ${button('Answer the audit')}
 <p style="margin:0 0 16px;">{{senderName}} de <strong>{{organizationName}}</strong> vous rappelle que l’audit « {{auditTitle}} » attend vos réponses{{#if dueDate}} d’ici le <strong>{{dueDate}}</strong>{{/if}}.</p>
 ${button('Répondre à l’audit')}
 <p style="margin:0;">Le lien des e-mails précédents ne fonctionne plus. Ne transférez pas cet e-mail : ce lien n’est qu’à vous.</p>`,
+  },
+});
+
+export interface AuditAnsweredEmailData {
+  auditId: string;
+  auditTitle: string;
+  /** The respondent's name, else their email address. */
+  respondentName: string;
+  /** How many of the audit's respondents have answered, this one included, and of how many. */
+  answeredCount: number;
+  respondentCount: number;
+}
+
+/** The web app's page of one audit (its route `/audits/:id`). */
+const AUDIT_PAGE = '{{publicUrl}}/audits/{{auditId}}';
+
+/**
+ * Tells the audit's creator that a respondent answered, with a link to the audit's page (where
+ * signed-in readers see the answers); never the answers themselves nor the respondent's link.
+ */
+export const auditAnsweredTemplate = defineMailTemplate<AuditAnsweredEmailData>({
+  name: 'audits.respondent_answered',
+  subject: {
+    en: '{{respondentName}} answered the audit “{{auditTitle}}”',
+    fr: '{{respondentName}} a répondu à l’audit « {{auditTitle}} »',
+  },
+  text: {
+    en: `{{respondentName}} answered the audit “{{auditTitle}}” ({{answeredCount}} of {{respondentCount}} respondents have answered).
+
+Read the answers:
+${AUDIT_PAGE}`,
+    fr: `{{respondentName}} a répondu à l’audit « {{auditTitle}} » ({{answeredCount}} répondants sur {{respondentCount}} ont répondu).
+
+Lire les réponses :
+${AUDIT_PAGE}`,
+  },
+  html: {
+    en: `<p style="margin:0 0 16px;"><strong>{{respondentName}}</strong> answered the audit “{{auditTitle}}” ({{answeredCount}} of {{respondentCount}} respondents have answered).</p>
+${button('Read the answers', AUDIT_PAGE)}`,
+    fr: `<p style="margin:0 0 16px;"><strong>{{respondentName}}</strong> a répondu à l’audit « {{auditTitle}} » ({{answeredCount}} répondants sur {{respondentCount}} ont répondu).</p>
+${button('Lire les réponses', AUDIT_PAGE)}`,
   },
 });

@@ -53,4 +53,8 @@ export class AuditRespondent {
 
   @Column({ name: 'reminder_count', type: 'integer', default: 0 })
   reminderCount!: number;
+
+  /** When their answers were stored; null until then. They answer once. */
+  @Column({ name: 'answered_at', type: Date, nullable: true })
+  answeredAt!: Date | null;
 }

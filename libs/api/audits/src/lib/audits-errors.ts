@@ -56,3 +56,52 @@ export class RespondentLinkExpiredError extends DomainError {
     super('This link has expired.');
   }
 }
+
+/** A respondent's answers are in: they are not reminded, and they do not answer again. */
+export class RespondentAlreadyAnsweredError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'respondent_already_answered';
+
+  constructor() {
+    super('This respondent has already answered the audit.');
+  }
+}
+
+/** The link's holder submitted their answers already: answers are given once. */
+export class AnswersAlreadySubmittedError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'answers_already_submitted';
+
+  constructor() {
+    super('Your answers to this audit are already in: they cannot be submitted again.');
+  }
+}
+
+/** Questions stay as respondents answered them. */
+export class AuditQuestionsLockedError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'audit_questions_locked';
+
+  constructor() {
+    super('A respondent has answered this audit: its questions can no longer change.');
+  }
+}
+
+export class TooManyQuestionsError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'audit_question_limit_reached';
+
+  constructor(max: number) {
+    super(`An audit holds at most ${max} questions.`);
+  }
+}
+
+/** Nothing to answer yet: the audit's questions have not been written. */
+export class AuditWithoutQuestionsError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'audit_has_no_questions';
+
+  constructor() {
+    super('This audit has no questions yet: there is nothing to answer.');
+  }
+}

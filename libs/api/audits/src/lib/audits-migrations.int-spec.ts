@@ -6,7 +6,7 @@ describeSchemaMigrations({
   name: 'Audits',
   dependsOn: [mailSchema],
   schema: auditsSchema,
-  tables: ['audits', 'audit_respondents'],
-  keeps: 'users',
-  lastMigration: 'CreateAudits1764500000000',
+  tables: ['audit_questions', 'audit_answers'],
+  keeps: 'audit_respondents',
+  lastMigration: 'AddAuditQuestionsAndAnswers1796605761071',
 });

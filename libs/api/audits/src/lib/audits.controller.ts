@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,12 +7,19 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
-import type { AuditDetailView, AuditView, RespondentView } from './audit-views';
+import { CurrentPrincipal, PageQuery, type Principal } from '@mailroute/api/core';
+import type {
+  AuditDetailView,
+  AuditView,
+  Page,
+  QuestionView,
+  RespondentView,
+} from '@mailroute/shared/contracts';
 import { AuditsService } from './audits.service';
 import { AddRespondentDto } from './dto/add-respondent.dto';
 import { AuditIdParams, RespondentParams } from './dto/audit-params';
 import { CreateAuditDto } from './dto/create-audit.dto';
+import { QuestionDto, ReplaceQuestionsDto } from './dto/question.dto';
 
 /**
  * The organization's audits. Any signed-in user of the organization, member or admin, may
@@ -27,22 +34,49 @@ export class AuditsController {
   constructor(private readonly audits: AuditsService) {}
 
   @Post()
-  @ApiCreatedResponse({ description: 'The audit, without respondents yet.' })
+  @ApiCreatedResponse({ description: 'The audit, with its questions if given, without respondents yet.' })
   create(@CurrentPrincipal() principal: Principal, @Body() input: CreateAuditDto): Promise<AuditView> {
     return this.audits.create(principal, input);
   }
 
   @Get()
-  @ApiOkResponse({ description: 'The organization’s audits, newest first.' })
-  list(@CurrentPrincipal() principal: Principal): Promise<AuditView[]> {
-    return this.audits.list(principal.organizationId);
+  @ApiOkResponse({ description: 'A page (`Page<AuditView>`) of the organization’s audits, newest first.' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<AuditView>> {
+    return this.audits.list(principal.organizationId, query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The audit and its respondents (never their links).' })
+  @ApiOkResponse({
+    description:
+      'The audit, its questions and respondents (never their links); answers for admins and the audit’s creator.',
+  })
   @ApiNotFoundResponse({ description: '`audit_not_found`' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: AuditIdParams): Promise<AuditDetailView> {
-    return this.audits.get(principal.organizationId, params.id);
+    return this.audits.get(principal, params.id);
+  }
+
+  @Put(':id/questions')
+  @ApiOkResponse({ description: 'The audit’s questions, replaced by these in this order.' })
+  @ApiNotFoundResponse({ description: '`audit_not_found`' })
+  @ApiConflictResponse({ description: '`audit_questions_locked`: a respondent has answered.' })
+  replaceQuestions(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: AuditIdParams,
+    @Body() input: ReplaceQuestionsDto,
+  ): Promise<QuestionView[]> {
+    return this.audits.replaceQuestions(principal, params.id, input.questions);
+  }
+
+  @Post(':id/questions')
+  @ApiCreatedResponse({ description: 'The question, added after the others.' })
+  @ApiNotFoundResponse({ description: '`audit_not_found`' })
+  @ApiConflictResponse({ description: '`audit_questions_locked` or `audit_question_limit_reached` (50).' })
+  addQuestion(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: AuditIdParams,
+    @Body() input: QuestionDto,
+  ): Promise<QuestionView> {
+    return this.audits.addQuestion(principal, params.id, input);
   }
 
   @Post(':id/respondents')
@@ -61,7 +95,7 @@ export class AuditsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'A reminder with a new link is queued; the previous link stops working.' })
   @ApiNotFoundResponse({ description: '`audit_not_found` or `respondent_not_found`' })
-  @ApiConflictResponse({ description: '`audit_past_due`.' })
+  @ApiConflictResponse({ description: '`audit_past_due` or `respondent_already_answered`.' })
   remind(
     @CurrentPrincipal() principal: Principal,
     @Param() params: RespondentParams,

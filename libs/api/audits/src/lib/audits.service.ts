@@ -3,26 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   AppConfig,
-  hashLinkToken,
   issueLinkToken,
   newId,
   type OrganizationId,
-  OrganizationsRepository,
+  type PageQuery,
+  pageWindow,
   type Principal,
   RequestValidationError,
+  toPage,
   trustedOrganizationId,
   UsersRepository,
 } from '@mailroute/api/core';
 import { MailerService, type MailTemplate } from '@mailroute/api/mail';
-import { AuditRespondent } from './audit-respondent.entity';
 import {
   type AuditDetailView,
   type AuditView,
-  type RespondentAccessView,
+  MAX_AUDIT_QUESTIONS,
+  type Page,
+  type QuestionInput,
+  type QuestionView,
   type RespondentView,
-  toAuditView,
-  toRespondentView,
-} from './audit-views';
+} from '@mailroute/shared/contracts';
+import { AuditQuestion } from './audit-question.entity';
+import { AuditRespondent } from './audit-respondent.entity';
+import { toAnswerViews, toAuditView, toQuestionView, toRespondentView } from './audit-views';
 import { Audit } from './audit.entity';
 import {
   auditInvitationTemplate,
@@ -32,10 +36,11 @@ import {
 import {
   AuditNotFoundError,
   AuditPastDueError,
+  AuditQuestionsLockedError,
+  RespondentAlreadyAnsweredError,
   RespondentAlreadyInvitedError,
-  RespondentLinkExpiredError,
-  RespondentLinkNotFoundError,
   RespondentNotFoundError,
+  TooManyQuestionsError,
 } from './audits-errors';
 import { AuditsRepository } from './audits.repository';
 import type { AddRespondentDto } from './dto/add-respondent.dto';
@@ -43,8 +48,9 @@ import type { CreateAuditDto } from './dto/create-audit.dto';
 import { isPastDue, respondentLinkExpiry } from './respondent-link-expiry';
 
 /**
- * Audits and the invitation of their respondents. Inviting and reminding store the change and
- * its email in one transaction (MailerService with the transaction's EntityManager).
+ * The organization's side of audits: their questions and the invitation of their respondents.
+ * Inviting and reminding store the change and its email in one transaction (MailerService with
+ * the transaction's EntityManager). What a respondent's link does is AuditResponsesService's.
  */
 @Injectable()
 export class AuditsService {
@@ -53,7 +59,6 @@ export class AuditsService {
   constructor(
     private readonly audits: AuditsRepository,
     private readonly users: UsersRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,29 +78,105 @@ export class AuditsService {
       createdById: principal.userId,
       createdAt: now,
     } satisfies Audit);
-    await this.audits.insertAudit(audit);
+    const questions = newQuestions(principal.organizationId, audit.id, input.questions ?? [], 0);
+    await this.dataSource.transaction(async (manager) => {
+      await this.audits.insertAudit(audit, manager);
+      await this.audits.insertQuestions(questions, manager);
+    });
     this.logger.log(
       { organizationId: principal.organizationId, auditId: audit.id, userId: principal.userId },
       'Audit created',
     );
-    return toAuditView(audit, 0);
+    return toAuditView(audit, { questions: questions.length, respondents: 0, answered: 0 });
   }
 
-  async list(organizationId: OrganizationId): Promise<AuditView[]> {
-    const [audits, counts] = await Promise.all([
-      this.audits.listAudits(organizationId),
-      this.audits.respondentCounts(organizationId),
-    ]);
-    return audits.map((audit) => toAuditView(audit, counts.get(audit.id) ?? 0));
+  /** The organization's audits, newest first. */
+  async list(organizationId: OrganizationId, query: PageQuery): Promise<Page<AuditView>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.audits.listAudits(organizationId, window);
+    const counts = await this.audits.countsOf(
+      organizationId,
+      items.map((audit) => audit.id),
+    );
+    const views = items.map((audit) =>
+      toAuditView(audit, counts.get(audit.id) ?? { questions: 0, respondents: 0, answered: 0 }),
+    );
+    return toPage(views, total, window);
   }
 
-  async get(organizationId: OrganizationId, id: string): Promise<AuditDetailView> {
+  /**
+   * The audit, its questions and respondents. Answers are for the organization's admins and the
+   * audit's creator; other members see who answered and when, not what.
+   */
+  async get(principal: Principal, id: string): Promise<AuditDetailView> {
+    const { organizationId } = principal;
     const audit = await this.audits.findAudit(organizationId, id);
     if (!audit) {
       throw new AuditNotFoundError();
     }
-    const respondents = await this.audits.listRespondents(organizationId, id);
-    return { ...toAuditView(audit, respondents.length), respondents: respondents.map(toRespondentView) };
+    const canReadAnswers = principal.role === 'admin' || principal.userId === audit.createdById;
+    const [questions, respondents, answers] = await Promise.all([
+      this.audits.listQuestions(organizationId, id),
+      this.audits.listRespondents(organizationId, id),
+      canReadAnswers ? this.audits.listAnswers(organizationId, id) : Promise.resolve([]),
+    ]);
+    const answered = respondents.filter((respondent) => respondent.answeredAt !== null).length;
+    return {
+      ...toAuditView(audit, { questions: questions.length, respondents: respondents.length, answered }),
+      questions: questions.map(toQuestionView),
+      canReadAnswers,
+      respondents: respondents.map((respondent) => ({
+        ...toRespondentView(respondent),
+        answers:
+          canReadAnswers && respondent.answeredAt !== null
+            ? toAnswerViews(
+                answers.filter((answer) => answer.respondentId === respondent.id),
+                questions,
+              )
+            : null,
+      })),
+    };
+  }
+
+  /** The audit's questions become these, in this order; refused once a respondent has answered. */
+  async replaceQuestions(
+    principal: Principal,
+    auditId: string,
+    inputs: QuestionInput[],
+  ): Promise<QuestionView[]> {
+    const { organizationId } = principal;
+    const questions = await this.dataSource.transaction(async (manager) => {
+      await this.editableAudit(organizationId, auditId, manager);
+      const replaced = newQuestions(organizationId, auditId, inputs, 0);
+      await this.audits.replaceQuestions(organizationId, auditId, replaced, manager);
+      return replaced;
+    });
+    this.logger.log(
+      { organizationId, auditId, userId: principal.userId, questionCount: questions.length },
+      'Audit questions replaced',
+    );
+    return questions.map(toQuestionView);
+  }
+
+  /** Adds a question after the others; refused once a respondent has answered. */
+  async addQuestion(principal: Principal, auditId: string, input: QuestionInput): Promise<QuestionView> {
+    const { organizationId } = principal;
+    const question = await this.dataSource.transaction(async (manager) => {
+      await this.editableAudit(organizationId, auditId, manager);
+      const existing = await this.audits.listQuestions(organizationId, auditId, manager);
+      if (existing.length >= MAX_AUDIT_QUESTIONS) {
+        throw new TooManyQuestionsError(MAX_AUDIT_QUESTIONS);
+      }
+      const position = (existing.at(-1)?.position ?? -1) + 1;
+      const added = newQuestion(organizationId, auditId, input, position);
+      await this.audits.insertQuestions([added], manager);
+      return added;
+    });
+    this.logger.log(
+      { organizationId, auditId, questionId: question.id, userId: principal.userId },
+      'Audit question added',
+    );
+    return toQuestionView(question);
   }
 
   async addRespondent(
@@ -125,6 +206,7 @@ export class AuditsService {
         invitedAt: now,
         lastRemindedAt: null,
         reminderCount: 0,
+        answeredAt: null,
       } satisfies AuditRespondent);
       await this.audits.insertRespondent(added, manager);
       await this.sendLink(auditInvitationTemplate, audit, added, issued.token, senderName, manager);
@@ -152,6 +234,9 @@ export class AuditsService {
       if (!respondent) {
         throw new RespondentNotFoundError();
       }
+      if (respondent.answeredAt !== null) {
+        throw new RespondentAlreadyAnsweredError();
+      }
       const changes = {
         tokenHash: issued.hash,
         tokenExpiresAt: respondentLinkExpiry(audit.dueDate, now),
@@ -173,41 +258,34 @@ export class AuditsService {
     return toRespondentView(reminded);
   }
 
-  /** What a respondent's link opens: one audit of one organization, nothing else. */
-  async access(token: string): Promise<RespondentAccessView> {
-    const hash = hashLinkToken(token);
-    const respondent = hash === null ? null : await this.audits.findRespondentByTokenHash(hash);
-    if (!respondent?.audit) {
-      throw new RespondentLinkNotFoundError();
-    }
-    if (respondent.tokenExpiresAt.getTime() <= Date.now()) {
-      throw new RespondentLinkExpiredError();
-    }
-    const organization = await this.organizations.findById(trustedOrganizationId(respondent.organizationId));
-    if (!organization) {
-      throw new RespondentLinkNotFoundError();
-    }
-    return {
-      auditTitle: respondent.audit.title,
-      dueDate: respondent.audit.dueDate,
-      organizationName: organization.name,
-      respondent: { email: respondent.email, name: respondent.name },
-      linkExpiresAt: respondent.tokenExpiresAt.toISOString(),
-    };
-  }
-
   private async openAudit(
     organizationId: OrganizationId,
     auditId: string,
     now: Date,
     manager: EntityManager,
   ): Promise<Audit> {
-    const audit = await this.audits.findAudit(organizationId, auditId, manager);
+    const audit = await this.audits.lockAudit(organizationId, auditId, manager);
     if (!audit) {
       throw new AuditNotFoundError();
     }
     if (audit.dueDate !== null && isPastDue(audit.dueDate, now)) {
       throw new AuditPastDueError();
+    }
+    return audit;
+  }
+
+  /** The audit, locked against answers being stored meanwhile, while no one has answered it. */
+  private async editableAudit(
+    organizationId: OrganizationId,
+    auditId: string,
+    manager: EntityManager,
+  ): Promise<Audit> {
+    const audit = await this.audits.lockAudit(organizationId, auditId, manager);
+    if (!audit) {
+      throw new AuditNotFoundError();
+    }
+    if (await this.audits.hasAnswers(organizationId, auditId, manager)) {
+      throw new AuditQuestionsLockedError();
     }
     return audit;
   }
@@ -238,4 +316,31 @@ export class AuditsService {
       manager,
     );
   }
+}
+
+function newQuestion(
+  organizationId: OrganizationId,
+  auditId: string,
+  input: QuestionInput,
+  position: number,
+): AuditQuestion {
+  return Object.assign(new AuditQuestion(), {
+    id: newId(),
+    organizationId,
+    auditId,
+    text: input.text,
+    kind: input.kind,
+    required: input.required,
+    position,
+  } satisfies AuditQuestion);
+}
+
+/** Question rows from inputs, numbered from `firstPosition` in the order given. */
+function newQuestions(
+  organizationId: OrganizationId,
+  auditId: string,
+  inputs: readonly QuestionInput[],
+  firstPosition: number,
+): AuditQuestion[] {
+  return inputs.map((input, index) => newQuestion(organizationId, auditId, input, firstPosition + index));
 }
