@@ -14,6 +14,12 @@ export const appEn = {
   'role.admin': 'Administrator',
   'role.member': 'Member',
 
+  'nav.activities': 'Processing activities',
+  'nav.tasks': 'Tasks',
+  'nav.notifications': 'Notifications',
+  'nav.dataSubjectRequests': 'Data subject requests',
+  'nav.audits': 'Audits',
+  'nav.members': 'Members',
   'nav.generalSettings': 'General settings',
 
   'nav.organization': 'Organization',

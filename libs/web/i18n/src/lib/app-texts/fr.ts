@@ -12,6 +12,12 @@ export const appFr: Translation<typeof appEn> = {
   'role.admin': 'Administrateur',
   'role.member': 'Membre',
 
+  'nav.activities': 'Traitements',
+  'nav.tasks': 'Tâches',
+  'nav.notifications': 'Notifications',
+  'nav.dataSubjectRequests': 'Demandes des personnes',
+  'nav.audits': 'Audits',
+  'nav.members': 'Membres',
   'nav.generalSettings': 'Paramètres généraux',
 
   'nav.organization': 'Organisation',

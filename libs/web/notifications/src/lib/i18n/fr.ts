@@ -1,0 +1,6 @@
+import type { Translation } from '@mailroute/web/i18n';
+import type { notificationsEn } from './en';
+
+export const notificationsFr: Translation<typeof notificationsEn> = {
+  'notifications.pageTitle': 'Notifications',
+};

@@ -1,0 +1,2 @@
+// Pages are reached through the routes only, so each stays in its own lazily loaded chunk.
+export { tasksRoutes } from './lib/tasks.routes';
