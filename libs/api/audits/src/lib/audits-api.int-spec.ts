@@ -670,6 +670,31 @@ function auditsApiSuite(options: { database: () => Record<string, string>; refus
       await json(await call(null, 'GET', `/api/audit-responses/${link}`), 200);
     });
 
+    it('stores one of several answers sent at once, and emails the creator once', async () => {
+      const { audit, text } = await auditWithQuestions(acmeMember, 'Raced');
+      const { respondent, link } = await inviteRespondent(acmeMember, audit.id, acmeServer);
+      const emailsBefore = await queuedEmails(acme.id);
+
+      const responses = await Promise.all(
+        ['first', 'second', 'third'].map((value) =>
+          submit(link, { answers: [{ questionId: text.id, value }] }),
+        ),
+      );
+      const outcomes = await Promise.all(
+        responses.map(async (response) => [
+          response.status,
+          ((await response.json()) as { code?: string }).code,
+        ]),
+      );
+      expect(outcomes.filter(([status]) => status === 201)).toHaveLength(1);
+      expect(outcomes.filter(([status]) => status !== 201)).toEqual([
+        [409, 'answers_already_submitted'],
+        [409, 'answers_already_submitted'],
+      ]);
+      expect(await answerRows(respondent.id)).toBe(1);
+      expect(await queuedEmails(acme.id)).toBe(emailsBefore + 1);
+    });
+
     it('emails the creator in their organization’s language through the platform', async () => {
       const audit = await createAudit(globexAdmin, {
         title: 'Registre',
