@@ -1,7 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { SmtpSettingsView } from '@mailroute/shared/contracts';
 import { startTestSmtpServer, type TestSmtpServer } from '@mailroute/testing';
-import { chooseOption, screenshot, sessionToken, signIn, skipWhenChromiumMissing } from './support/browser-steps';
+import {
+  chooseOption,
+  expectAccessible,
+  screenshot,
+  sessionToken,
+  signIn,
+  skipWhenChromiumMissing,
+} from './support/browser-steps';
 import { E2E_ADMIN, E2E_MEMBER } from './support/e2e-users';
 
 const SMTP_USER = { username: 'app@acme.test', password: 'Right-SMTP-Password-42' };
@@ -90,6 +97,7 @@ test('an admin saves valid settings: every stage passes and the test email arriv
   await expect(page.getByTestId('smtp-password-stored')).toBeVisible();
   await expect(page.getByTestId('smtp-history')).toContainText('Activated');
   await expect(page.getByTestId('smtp-history')).toContainText('Password (changed)');
+  await expectAccessible(page);
   await page.screenshot({ path: screenshot('smtp-saved-all-stages-green'), fullPage: true });
 });
 
@@ -121,6 +129,7 @@ test('a wrong password fails at the auth stage with its hint and changes nothing
   await switchLanguage(page, 'FR');
   await expect(auth).toContainText('Que faire');
   expect(await auth.locator('.hint').innerText()).not.toBe(englishHint);
+  await expectAccessible(page);
   await page.screenshot({ path: screenshot('smtp-wrong-password-auth-stage'), fullPage: true });
   await switchLanguage(page, 'EN');
 
@@ -146,6 +155,7 @@ test('the test email is in the log, sent through the custom route', async ({ pag
   await expect(page.getByTestId('email-log-empty')).toBeVisible();
   await chooseOption(page, 'Status', 'Sent');
   await expect(row).toBeVisible();
+  await expectAccessible(page);
   await page.screenshot({ path: screenshot('email-log-custom-route'), fullPage: true });
 });
 

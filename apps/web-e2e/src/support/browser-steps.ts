@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', '..', 'test-output', 'web-e2e', 'screenshots');
 
@@ -42,4 +43,23 @@ export async function chooseOption(page: Page, combobox: string, option: string)
   await listbox.getByRole('option', { name: option, exact: true }).click();
   await expect(listbox).toBeHidden();
   await expect(select).toContainText(option);
+}
+
+/**
+ * axe-core's WCAG 2 A/AA rules on the page as it is now: no serious or critical violation. Each
+ * violation is reported with its rule, impact and the elements it found.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
 }
