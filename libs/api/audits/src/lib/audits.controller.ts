@@ -15,6 +15,7 @@ import type {
   QuestionView,
   RespondentView,
 } from '@mailroute/shared/contracts';
+import { AuditQuestionsService } from './audit-questions.service';
 import { AuditsService } from './audits.service';
 import { AddRespondentDto } from './dto/add-respondent.dto';
 import { AuditIdParams, RespondentParams } from './dto/audit-params';
@@ -31,7 +32,10 @@ import { QuestionDto, ReplaceQuestionsDto } from './dto/question.dto';
 @ApiBearerAuth()
 @Controller('audits')
 export class AuditsController {
-  constructor(private readonly audits: AuditsService) {}
+  constructor(
+    private readonly audits: AuditsService,
+    private readonly questions: AuditQuestionsService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ description: 'The audit, with its questions if given, without respondents yet.' })
@@ -64,7 +68,7 @@ export class AuditsController {
     @Param() params: AuditIdParams,
     @Body() input: ReplaceQuestionsDto,
   ): Promise<QuestionView[]> {
-    return this.audits.replaceQuestions(principal, params.id, input.questions);
+    return this.questions.replaceQuestions(principal, params.id, input.questions);
   }
 
   @Post(':id/questions')
@@ -76,7 +80,7 @@ export class AuditsController {
     @Param() params: AuditIdParams,
     @Body() input: QuestionDto,
   ): Promise<QuestionView> {
-    return this.audits.addQuestion(principal, params.id, input);
+    return this.questions.addQuestion(principal, params.id, input);
   }
 
   @Post(':id/respondents')

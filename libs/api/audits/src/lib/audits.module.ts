@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule, UsersModule } from '@mailroute/api/core';
 import { AuditAnswer } from './audit-answer.entity';
 import { AuditQuestion } from './audit-question.entity';
+import { AuditQuestionsService } from './audit-questions.service';
 import { AuditRespondent } from './audit-respondent.entity';
 import { AuditResponsesController } from './audit-responses.controller';
 import { AuditResponsesService } from './audit-responses.service';
@@ -22,6 +23,6 @@ import { AuditsService } from './audits.service';
     UsersModule,
   ],
   controllers: [AuditsController, AuditResponsesController],
-  providers: [AuditsService, AuditResponsesService, AuditsRepository],
+  providers: [AuditsService, AuditQuestionsService, AuditResponsesService, AuditsRepository],
 })
 export class AuditsModule {}

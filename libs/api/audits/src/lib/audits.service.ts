@@ -18,13 +18,10 @@ import { MailerService, type MailTemplate } from '@mailroute/api/mail';
 import {
   type AuditDetailView,
   type AuditView,
-  MAX_AUDIT_QUESTIONS,
   type Page,
-  type QuestionInput,
-  type QuestionView,
   type RespondentView,
 } from '@mailroute/shared/contracts';
-import { AuditQuestion } from './audit-question.entity';
+import type { AuditAnswer } from './audit-answer.entity';
 import { AuditRespondent } from './audit-respondent.entity';
 import { toAnswerViews, toAuditView, toQuestionView, toRespondentView } from './audit-views';
 import { Audit } from './audit.entity';
@@ -36,21 +33,21 @@ import {
 import {
   AuditNotFoundError,
   AuditPastDueError,
-  AuditQuestionsLockedError,
   RespondentAlreadyAnsweredError,
   RespondentAlreadyInvitedError,
   RespondentNotFoundError,
-  TooManyQuestionsError,
 } from './audits-errors';
+import { newQuestions } from './audit-questions.service';
 import { AuditsRepository } from './audits.repository';
 import type { AddRespondentDto } from './dto/add-respondent.dto';
 import type { CreateAuditDto } from './dto/create-audit.dto';
 import { isPastDue, respondentLinkExpiry } from './respondent-link-expiry';
 
 /**
- * The organization's side of audits: their questions and the invitation of their respondents.
+ * The organization's side of audits: creating and reading them, inviting their respondents.
  * Inviting and reminding store the change and its email in one transaction (MailerService with
- * the transaction's EntityManager). What a respondent's link does is AuditResponsesService's.
+ * the transaction's EntityManager). Editing questions is AuditQuestionsService's; what a
+ * respondent's link does is AuditResponsesService's.
  */
 @Injectable()
 export class AuditsService {
@@ -121,6 +118,10 @@ export class AuditsService {
       canReadAnswers ? this.audits.listAnswers(organizationId, id) : Promise.resolve([]),
     ]);
     const answered = respondents.filter((respondent) => respondent.answeredAt !== null).length;
+    const answersOf = new Map<string, AuditAnswer[]>();
+    for (const answer of answers) {
+      answersOf.set(answer.respondentId, [...(answersOf.get(answer.respondentId) ?? []), answer]);
+    }
     return {
       ...toAuditView(audit, { questions: questions.length, respondents: respondents.length, answered }),
       questions: questions.map(toQuestionView),
@@ -129,54 +130,10 @@ export class AuditsService {
         ...toRespondentView(respondent),
         answers:
           canReadAnswers && respondent.answeredAt !== null
-            ? toAnswerViews(
-                answers.filter((answer) => answer.respondentId === respondent.id),
-                questions,
-              )
+            ? toAnswerViews(answersOf.get(respondent.id) ?? [], questions)
             : null,
       })),
     };
-  }
-
-  /** The audit's questions become these, in this order; refused once a respondent has answered. */
-  async replaceQuestions(
-    principal: Principal,
-    auditId: string,
-    inputs: QuestionInput[],
-  ): Promise<QuestionView[]> {
-    const { organizationId } = principal;
-    const questions = await this.dataSource.transaction(async (manager) => {
-      await this.editableAudit(organizationId, auditId, manager);
-      const replaced = newQuestions(organizationId, auditId, inputs, 0);
-      await this.audits.replaceQuestions(organizationId, auditId, replaced, manager);
-      return replaced;
-    });
-    this.logger.log(
-      { organizationId, auditId, userId: principal.userId, questionCount: questions.length },
-      'Audit questions replaced',
-    );
-    return questions.map(toQuestionView);
-  }
-
-  /** Adds a question after the others; refused once a respondent has answered. */
-  async addQuestion(principal: Principal, auditId: string, input: QuestionInput): Promise<QuestionView> {
-    const { organizationId } = principal;
-    const question = await this.dataSource.transaction(async (manager) => {
-      await this.editableAudit(organizationId, auditId, manager);
-      const existing = await this.audits.listQuestions(organizationId, auditId, manager);
-      if (existing.length >= MAX_AUDIT_QUESTIONS) {
-        throw new TooManyQuestionsError(MAX_AUDIT_QUESTIONS);
-      }
-      const position = (existing.at(-1)?.position ?? -1) + 1;
-      const added = newQuestion(organizationId, auditId, input, position);
-      await this.audits.insertQuestions([added], manager);
-      return added;
-    });
-    this.logger.log(
-      { organizationId, auditId, questionId: question.id, userId: principal.userId },
-      'Audit question added',
-    );
-    return toQuestionView(question);
   }
 
   async addRespondent(
@@ -274,22 +231,6 @@ export class AuditsService {
     return audit;
   }
 
-  /** The audit, locked against answers being stored meanwhile, while no one has answered it. */
-  private async editableAudit(
-    organizationId: OrganizationId,
-    auditId: string,
-    manager: EntityManager,
-  ): Promise<Audit> {
-    const audit = await this.audits.lockAudit(organizationId, auditId, manager);
-    if (!audit) {
-      throw new AuditNotFoundError();
-    }
-    if (await this.audits.hasAnswers(organizationId, auditId, manager)) {
-      throw new AuditQuestionsLockedError();
-    }
-    return audit;
-  }
-
   private async sendLink(
     template: MailTemplate<AuditRespondentEmailData>,
     audit: Audit,
@@ -316,31 +257,4 @@ export class AuditsService {
       manager,
     );
   }
-}
-
-function newQuestion(
-  organizationId: OrganizationId,
-  auditId: string,
-  input: QuestionInput,
-  position: number,
-): AuditQuestion {
-  return Object.assign(new AuditQuestion(), {
-    id: newId(),
-    organizationId,
-    auditId,
-    text: input.text,
-    kind: input.kind,
-    required: input.required,
-    position,
-  } satisfies AuditQuestion);
-}
-
-/** Question rows from inputs, numbered from `firstPosition` in the order given. */
-function newQuestions(
-  organizationId: OrganizationId,
-  auditId: string,
-  inputs: readonly QuestionInput[],
-  firstPosition: number,
-): AuditQuestion[] {
-  return inputs.map((input, index) => newQuestion(organizationId, auditId, input, firstPosition + index));
 }
