@@ -11,6 +11,6 @@ export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builti
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { type MailQueueKind } from './lib/queue/mail-queue-kind';
-export { EmailStatuses, type EmailStatusView } from './lib/email-log/email-statuses';
+export { type EmailDeliveries, EmailStatuses } from './lib/email-log/email-statuses';
 export { ehloNameOf } from './lib/transport/ehlo-name';
 export { TlsTrustStore } from './lib/transport/tls-trust-store';

@@ -10,3 +10,4 @@ export * from './lib/members';
 export * from './lib/activities';
 export * from './lib/tasks';
 export * from './lib/notifications';
+export * from './lib/data-subject-requests';

@@ -11,13 +11,15 @@ import {
   startTwoOrganizationsHarness,
   type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
-import type { ApiErrorBody, EmailLogPage } from '@mailroute/shared/contracts';
-import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import type {
+  ApiErrorBody,
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
   DataSubjectRequestView,
-} from './data-subject-request-types';
+  EmailLogPage,
+  Page,
+} from '@mailroute/shared/contracts';
+import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import { dataSubjectRequestsSchema } from './data-subject-requests-schema';
 import { DataSubjectRequestsModule } from './data-subject-requests.module';
 import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
@@ -83,9 +85,9 @@ describe('Data subject requests API', () => {
       reference: expect.stringMatching(/^DSR-[0-9A-F]{8}$/),
     });
     const list = (await (
-      await call(acmeAdmin, 'GET', '/api/data-subject-requests')
-    ).json()) as DataSubjectRequestView[];
-    expect(list.map((item) => item.id)).toContain(request.id);
+      await call(acmeAdmin, 'GET', '/api/data-subject-requests?pageSize=100')
+    ).json()) as Page<DataSubjectRequestView>;
+    expect(list.items.map((item) => item.id)).toContain(request.id);
     expect(await detail(acmeAdmin, request.id)).toMatchObject({ id: request.id, messages: [] });
   });
 
@@ -100,7 +102,9 @@ describe('Data subject requests API', () => {
     });
     expect(response.status).toBe(201);
     const message = (await response.json()) as DataSubjectRequestMessageView;
-    expect(message.email.status).toBe('queued');
+    // Read from the email log once stored: the sender may already have taken it.
+    expect(message.delivery).toMatchObject({ emailId: expect.any(String), lastError: null });
+    expect(['queued', 'sending', 'sent']).toContain(message.delivery.status);
 
     const [email] = await acmeServer.waitForMessages(1);
     expect(email?.from?.address).toBe(ACME_SENDER);
@@ -116,7 +120,7 @@ describe('Data subject requests API', () => {
     const thread = await waitUntil(
       async () => {
         const current = await detail(acmeAdmin, request.id);
-        return current.messages[0]?.email.status === 'sent' ? current : null;
+        return current.messages[0]?.delivery.status === 'sent' ? current : null;
       },
       { description: 'the message to show as sent' },
     );
@@ -125,14 +129,21 @@ describe('Data subject requests API', () => {
         id: message.id,
         body: 'We received your request.\nHere is <your> data.',
         author: { id: acme.admin.id, email: acme.admin.email },
-        email: { id: message.email.id, status: 'sent', sentAt: expect.any(String), lastError: null },
+        delivery: {
+          emailId: message.delivery.emailId,
+          status: 'sent',
+          // The route names the server as the organization configured it.
+          route: { type: 'custom', host: 'localhost', port: acmeServer.port },
+          lastError: null,
+          sentAt: expect.any(String),
+        },
       },
     ]);
 
     const log = (await (
       await call(acmeAdmin, 'GET', '/api/organizations/current/emails')
     ).json()) as EmailLogPage;
-    expect(log.items.find((item) => item.id === message.email.id)).toMatchObject({
+    expect(log.items.find((item) => item.id === message.delivery.emailId)).toMatchObject({
       kind: 'dsr_message',
       status: 'sent',
       to: ['jane@example.test'],
@@ -172,6 +183,16 @@ describe('Data subject requests API', () => {
     ).json()) as EmailLogPage;
     expect(log.items).toHaveLength(2);
     expect(log.items.every((item) => item.kind === 'dsr_message')).toBe(true);
+
+    // The platform's own server is named by its type only.
+    const thread = await waitUntil(
+      async () => {
+        const current = await detail(globexAdmin, french.id);
+        return current.messages[0]?.delivery.status === 'sent' ? current : null;
+      },
+      { description: 'the French message to show as sent' },
+    );
+    expect(thread.messages[0]?.delivery.route).toEqual({ type: 'platform' });
   });
 
   it('never shows or writes to another organization’s request, and queues no email then', async () => {
@@ -188,9 +209,9 @@ describe('Data subject requests API', () => {
     expect(response.status).toBe(404);
     expect(await emailsOf(globex)).toBe(before);
     const list = (await (
-      await call(globexAdmin, 'GET', '/api/data-subject-requests')
-    ).json()) as DataSubjectRequestView[];
-    expect(list.map((item) => item.id)).not.toContain(request.id);
+      await call(globexAdmin, 'GET', '/api/data-subject-requests?pageSize=100')
+    ).json()) as Page<DataSubjectRequestView>;
+    expect(list.items.map((item) => item.id)).not.toContain(request.id);
   });
 
   it('refuses callers who are not signed in', async () => {
@@ -255,5 +276,47 @@ describe('Data subject requests API', () => {
     ).toBe(0);
     expect(await emailsOf(acme)).toBe(before);
     expect((await detail(acmeAdmin, request.id)).messages).toEqual([]);
+  });
+
+  it('lists requests a page at a time, most recently received first, with the total', async () => {
+    const received = ['2024-03-01T09:00:00Z', '2024-03-03T09:00:00Z', '2024-03-02T09:00:00Z'];
+    const created: DataSubjectRequestView[] = [];
+    for (const receivedAt of received) {
+      created.push(
+        await create(globexAdmin, {
+          type: 'access',
+          subjectName: 'Paged',
+          subjectEmail: 'p@example.test',
+          receivedAt,
+        }),
+      );
+    }
+    const list = async (query: string) => {
+      const response = await call(globexAdmin, 'GET', `/api/data-subject-requests?${query}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as Page<DataSubjectRequestView>;
+    };
+    const all = await list('pageSize=100');
+    const ours = all.items.filter((item) => created.some((request) => request.id === item.id));
+    expect(ours.map((item) => item.receivedAt)).toEqual([
+      '2024-03-03T09:00:00.000Z',
+      '2024-03-02T09:00:00.000Z',
+      '2024-03-01T09:00:00.000Z',
+    ]);
+    expect((await list('pageSize=1')).items).toHaveLength(1);
+    expect(await list(`page=${all.total + 1}&pageSize=1`)).toEqual({
+      items: [],
+      total: all.total,
+      page: all.total + 1,
+      pageSize: 1,
+    });
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['pageSize=101', 'pageSize'],
+    ]) {
+      expect(await fieldsOf(await call(globexAdmin, 'GET', `/api/data-subject-requests?${query}`))).toEqual([
+        field,
+      ]);
+    }
   });
 });

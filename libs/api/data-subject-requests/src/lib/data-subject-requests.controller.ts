@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@mailroute/api/core';
 import type {
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
   DataSubjectRequestView,
-} from './data-subject-request-types';
+  Page,
+} from '@mailroute/shared/contracts';
+import { CurrentPrincipal, PageQuery, type Principal } from '@mailroute/api/core';
 import { DataSubjectRequestsService } from './data-subject-requests.service';
 import { CreateDataSubjectRequestDto } from './dto/create-data-subject-request.dto';
 import { SendDataSubjectMessageDto } from './dto/send-data-subject-message.dto';
@@ -26,11 +27,16 @@ export class DataSubjectRequestsController {
     return this.requests.create(principal, input);
   }
 
+  /** Most recently received first. */
   @Get()
-  list(@CurrentPrincipal() principal: Principal): Promise<DataSubjectRequestView[]> {
-    return this.requests.list(principal.organizationId);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<Page<DataSubjectRequestView>> {
+    return this.requests.list(principal.organizationId, query);
   }
 
+  /** The request with its whole thread, oldest message first, each with its email's delivery. */
   @Get(':id')
   @ApiNotFoundResponse({ description: 'No such request in your organization.' })
   get(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganizationId } from '@mailroute/api/core';
+import type { OrganizationId, PageWindow } from '@mailroute/api/core';
 import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
 import { DataSubjectRequest } from './requests/data-subject-request.entity';
 
@@ -30,8 +30,18 @@ export class DataSubjectRequestsRepository {
     return this.requests(manager).findOneBy({ organizationId, id });
   }
 
-  list(organizationId: OrganizationId): Promise<DataSubjectRequest[]> {
-    return this.requests().find({ where: { organizationId }, order: { receivedAt: 'DESC', id: 'ASC' } });
+  /** One page of the organization's requests, most recently received first, and how many it has in all. */
+  async page(
+    organizationId: OrganizationId,
+    window: PageWindow,
+  ): Promise<{ items: DataSubjectRequest[]; total: number }> {
+    const [items, total] = await this.requests().findAndCount({
+      where: { organizationId },
+      order: { receivedAt: 'DESC', id: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
+    });
+    return { items, total };
   }
 
   async insertMessage(

@@ -1,19 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import {
-  newId,
-  NotFoundError,
-  type OrganizationId,
-  type Principal,
-  RequestValidationError,
-} from '@mailroute/api/core';
-import { EmailStatuses, type EmailStatusView, MailerService } from '@mailroute/api/mail';
 import type {
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
   DataSubjectRequestView,
-} from './data-subject-request-types';
+  Page,
+} from '@mailroute/shared/contracts';
+import {
+  newId,
+  NotFoundError,
+  type OrganizationId,
+  type PageQuery,
+  pageWindow,
+  type Principal,
+  RequestValidationError,
+  toPage,
+} from '@mailroute/api/core';
+import { type EmailDeliveries, EmailStatuses, MailerService } from '@mailroute/api/mail';
 import { DataSubjectRequestsRepository } from './data-subject-requests.repository';
 import type { CreateDataSubjectRequestDto } from './dto/create-data-subject-request.dto';
 import type { SendDataSubjectMessageDto } from './dto/send-data-subject-message.dto';
@@ -66,8 +70,10 @@ export class DataSubjectRequestsService {
     return requestView(request);
   }
 
-  async list(organizationId: OrganizationId): Promise<DataSubjectRequestView[]> {
-    return (await this.repository.list(organizationId)).map(requestView);
+  async list(organizationId: OrganizationId, query: PageQuery): Promise<Page<DataSubjectRequestView>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.repository.page(organizationId, window);
+    return toPage(items.map(requestView), total, window);
   }
 
   async get(organizationId: OrganizationId, id: string): Promise<DataSubjectRequestDetail> {
@@ -82,7 +88,7 @@ export class DataSubjectRequestsService {
     );
     return {
       ...requestView(request),
-      messages: messages.map((message) => messageView(message, deliveries.get(message.emailId))),
+      messages: messages.map((message) => messageView(message, deliveries)),
     };
   }
 
@@ -132,7 +138,7 @@ export class DataSubjectRequestsService {
       messageId: message.id,
       emailId: message.emailId,
     });
-    return messageView(message, { status: 'queued', sentAt: null, lastErrorMessage: null });
+    return messageView(message, await this.emailStatuses.of(principal.organizationId, [message.emailId]));
   }
 }
 
@@ -156,19 +162,13 @@ function requestView(request: DataSubjectRequest): DataSubjectRequestView {
 
 function messageView(
   message: DataSubjectRequestMessage,
-  delivery: EmailStatusView | undefined,
+  deliveries: EmailDeliveries,
 ): DataSubjectRequestMessageView {
   return {
     id: message.id,
     body: message.body,
     author: { id: message.authorId, email: message.authorEmail },
     createdAt: message.createdAt.toISOString(),
-    email: {
-      id: message.emailId,
-      // An email removed from the log (e.g. a retention purge) no longer has a status.
-      status: delivery?.status ?? 'unknown',
-      sentAt: delivery?.sentAt ? delivery.sentAt.toISOString() : null,
-      lastError: delivery?.lastErrorMessage ?? null,
-    },
+    delivery: deliveries.get(message.emailId),
   };
 }

@@ -67,3 +67,21 @@ export interface EmailLogItem {
 }
 
 export type EmailLogPage = Page<EmailLogItem>;
+
+/**
+ * Where one email stands, shown beside the record that caused it (an invitation, a message to a
+ * data subject), read from the email log.
+ */
+export interface DeliveryView {
+  emailId: string;
+  /** `unknown` when the email is no longer in the organization's email log. */
+  status: EmailStatus | 'unknown';
+  /**
+   * The server that carried (or last tried to carry) it; null before the first attempt. Host and
+   * port are given for the organization's own server only, not for the platform's.
+   */
+  route: { type: EmailRouteType; host?: string; port?: number } | null;
+  /** The last failure, for people (the server's reply or the network error); null once sent. */
+  lastError: string | null;
+  sentAt: string | null;
+}

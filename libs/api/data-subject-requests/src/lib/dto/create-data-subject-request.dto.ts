@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LOCALES, type Locale } from '@mailroute/shared/contracts';
 import {
-  DATA_SUBJECT_REQUEST_LIMITS as LIMITS,
   DATA_SUBJECT_REQUEST_TYPES,
   type DataSubjectRequestType,
-} from '../data-subject-request-types';
+  LOCALES,
+  type Locale,
+} from '@mailroute/shared/contracts';
+import { DATA_SUBJECT_REQUEST_LIMITS as LIMITS } from '../data-subject-request-types';
 
 const isText = { message: 'must be a string' };
 const maxChars = (max: number) => ({ message: `must be at most ${max} characters` });

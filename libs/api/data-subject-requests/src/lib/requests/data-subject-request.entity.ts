@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organization } from '@mailroute/api/core';
 import type { Locale } from '@mailroute/shared/contracts';
-import type { DataSubjectRequestType } from '../data-subject-request-types';
+import type { DataSubjectRequestType } from '@mailroute/shared/contracts';
 
 /** A rights request (GDPR art. 15–21) received from a data subject, and the deadline to answer it. */
 @Entity({ name: 'data_subject_requests' })
