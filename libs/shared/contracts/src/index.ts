@@ -11,3 +11,4 @@ export * from './lib/activities';
 export * from './lib/tasks';
 export * from './lib/notifications';
 export * from './lib/data-subject-requests';
+export * from './lib/invitations';

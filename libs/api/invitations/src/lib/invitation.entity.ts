@@ -55,4 +55,8 @@ export class Invitation {
 
   @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt!: Date | null;
+
+  /** The latest invitation email (first or resent) in the outbox; null for those sent before it was kept. */
+  @Column({ name: 'email_id', type: 'varchar', length: 36, nullable: true })
+  emailId!: string | null;
 }

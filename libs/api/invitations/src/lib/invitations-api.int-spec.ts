@@ -8,11 +8,18 @@ import {
   startTwoOrganizationsHarness,
   type TwoOrganizationsHarness,
 } from '@mailroute/api/mail/testing';
-import type { EmailLogPage, UserView } from '@mailroute/shared/contracts';
+import type {
+  AcceptedInvitation,
+  ApiErrorBody,
+  EmailLogPage,
+  InvitationPreview,
+  InvitationView,
+  Page,
+  UserView,
+} from '@mailroute/shared/contracts';
 import { type ReceivedMessage, type TestSmtpServer, waitUntil } from '@mailroute/testing';
 import { invitationsSchema } from './invitations-schema';
 import { InvitationsModule } from './invitations.module';
-import type { AcceptedInvitation, InvitationPreview, InvitationView } from './invitation-view';
 import { Invitation } from './invitation.entity';
 
 const PUBLIC_URL = 'https://app.mailroute.test';
@@ -62,6 +69,8 @@ describe('Invitations API', () => {
       { description: `the email to ${address} logged as sent` },
     );
 
+  const openInvitations = async (token = acmeAdmin) =>
+    (await json<Page<InvitationView>>(await call(token, 'GET', '/api/invitations?pageSize=100'), 200)).items;
   /** Invites at Acme and returns the token of the link that arrived on Acme's server. */
   const invitedAtAcme = async (email = newAddress(), role = 'member') => {
     const view = await invite(acmeAdmin, { email, role });
@@ -152,7 +161,7 @@ describe('Invitations API', () => {
       const { view } = await invitedAtAcme();
       const globexView = await invite(globexAdmin, { email: newAddress(), role: 'member' });
 
-      const acmeList = await json<InvitationView[]>(await call(acmeAdmin, 'GET', '/api/invitations'), 200);
+      const acmeList = await openInvitations();
       expect(acmeList.map((item) => item.id)).toContain(view.id);
       expect(acmeList.map((item) => item.id)).not.toContain(globexView.id);
       expect(JSON.stringify(acmeList)).not.toMatch(/token/i);
@@ -182,11 +191,11 @@ describe('Invitations API', () => {
       });
 
       const newUserToken = await signIn(harness.api.baseUrl, { email, password: NEW_PASSWORD });
-      const users = await json<UserView[]>(await call(newUserToken, 'GET', '/api/users'), 200);
-      expect(users.map((user) => user.email)).toEqual(expect.arrayContaining([email, acme.admin.email]));
-      const openIds = (
-        await json<InvitationView[]>(await call(acmeAdmin, 'GET', '/api/invitations'), 200)
-      ).map((item) => item.email);
+      const users = await json<Page<UserView>>(await call(newUserToken, 'GET', '/api/users'), 200);
+      expect(users.items.map((user) => user.email)).toEqual(
+        expect.arrayContaining([email, acme.admin.email]),
+      );
+      const openIds = (await openInvitations()).map((item) => item.email);
       expect(openIds).not.toContain(email);
     });
 
@@ -216,7 +225,7 @@ describe('Invitations API', () => {
         409,
       );
       expect(refused.code).toBe('invitation_expired');
-      const list = await json<InvitationView[]>(await call(acmeAdmin, 'GET', '/api/invitations'), 200);
+      const list = await openInvitations();
       expect(list.find((item) => item.id === view.id)?.status).toBe('expired');
 
       const resent = await json<InvitationView>(
@@ -436,6 +445,100 @@ describe('Invitations API', () => {
         400,
       );
       expect(error.errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+    });
+  });
+
+  describe('delivery and pages', () => {
+    /** The invitation as listed, once its delivery reached one of `statuses`. */
+    const listedOnce = (id: string, statuses: string[]) =>
+      waitUntil(
+        async () => {
+          const found = (await openInvitations()).find((item) => item.id === id);
+          return found?.delivery && statuses.includes(found.delivery.status) ? found : undefined;
+        },
+        { description: `invitation ${id} delivered as ${statuses.join(' or ')}` },
+      );
+
+    it('shows each invitation’s email as the email log has it: sent through the organization’s server', async () => {
+      const { view, email } = await invitedAtAcme();
+      expect(view.delivery).toMatchObject({ emailId: expect.any(String) });
+
+      const listed = await listedOnce(view.id, ['sent']);
+      const logged = await sentLogItem(acmeAdmin, email);
+      expect(listed.delivery).toEqual({
+        emailId: logged?.id,
+        status: 'sent',
+        route: { type: 'custom', host: 'localhost', port: acmeServer.port },
+        lastError: null,
+        sentAt: logged?.sentAt,
+      });
+    });
+
+    it('shows the server’s refusal on an invitation whose email the SMTP server refused', async () => {
+      const email = newAddress('refused');
+      acmeServer.failNext({
+        stage: 'rcpt',
+        action: 'reply',
+        code: 550,
+        message: '5.1.1 No such mailbox here',
+        recipient: email,
+      });
+      const view = await invite(acmeAdmin, { email, role: 'member' });
+
+      const listed = await listedOnce(view.id, ['failed']);
+      expect(listed.delivery).toMatchObject({
+        emailId: view.delivery?.emailId,
+        status: 'failed',
+        route: { type: 'custom', host: 'localhost', port: acmeServer.port },
+        lastError: expect.stringContaining('5.1.1 No such mailbox here'),
+        sentAt: null,
+      });
+    });
+
+    it('follows the resent email, not the first one', async () => {
+      const { view } = await invitedAtAcme();
+      const resent = await json<InvitationView>(
+        await call(acmeAdmin, 'POST', `/api/invitations/${view.id}/resend`),
+        200,
+      );
+      expect(resent.delivery?.emailId).toEqual(expect.any(String));
+      expect(resent.delivery?.emailId).not.toBe(view.delivery?.emailId);
+      expect((await listedOnce(view.id, ['sent'])).delivery?.emailId).toBe(resent.delivery?.emailId);
+    });
+
+    it('shows the platform’s route by its type only', async () => {
+      const view = await invite(globexAdmin, { email: newAddress(), role: 'member' });
+      const listed = await waitUntil(
+        async () =>
+          (await openInvitations(globexAdmin)).find(
+            (item) => item.id === view.id && item.delivery?.status === 'sent',
+          ),
+        { description: 'Globex’s invitation delivered' },
+      );
+      expect(listed.delivery?.route).toEqual({ type: 'platform' });
+    });
+
+    it('lists open invitations a page at a time, newest first, with the total', async () => {
+      const older = await invite(globexAdmin, { email: newAddress(), role: 'member' });
+      const newer = await invite(globexAdmin, { email: newAddress(), role: 'member' });
+      const page = (query: string) =>
+        call(globexAdmin, 'GET', `/api/invitations?${query}`).then((response) =>
+          json<Page<InvitationView>>(response, 200),
+        );
+      const first = await page('pageSize=2');
+      expect(first.items.map((item) => item.id)).toEqual([newer.id, older.id]);
+      const past = await page(`page=${first.total + 1}&pageSize=1`);
+      expect(past).toEqual({ items: [], total: first.total, page: first.total + 1, pageSize: 1 });
+      for (const [query, field] of [
+        ['page=0', 'page'],
+        ['pageSize=101', 'pageSize'],
+      ]) {
+        const refused = await json<ApiErrorBody>(
+          await call(globexAdmin, 'GET', `/api/invitations?${query}`),
+          400,
+        );
+        expect(refused.errors?.map((error) => error.field)).toEqual([field]);
+      }
     });
   });
 });

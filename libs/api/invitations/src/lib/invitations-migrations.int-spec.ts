@@ -6,7 +6,8 @@ describeSchemaMigrations({
   name: 'Invitations',
   dependsOn: [mailSchema],
   schema: invitationsSchema,
-  tables: ['invitations'],
-  keeps: 'users',
-  lastMigration: 'CreateInvitations1764600000000',
+  // The last migration adds a column: undoing it keeps the table.
+  tables: [],
+  keeps: 'invitations',
+  lastMigration: 'LinkInvitationEmails1796620000000',
 });

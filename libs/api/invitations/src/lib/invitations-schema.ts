@@ -1,8 +1,9 @@
 import type { SchemaParts } from '@mailroute/api/core';
 import { CreateInvitations1764600000000 } from './1764600000000-create-invitations';
+import { LinkInvitationEmails1796620000000 } from './1796620000000-link-invitation-emails';
 import { Invitation } from './invitation.entity';
 
 export const invitationsSchema = {
   entities: [Invitation],
-  migrations: [CreateInvitations1764600000000],
+  migrations: [CreateInvitations1764600000000, LinkInvitationEmails1796620000000],
 } satisfies SchemaParts;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,11 +9,16 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly, CurrentPrincipal, type Principal, Public } from '@mailroute/api/core';
+import type {
+  AcceptedInvitation,
+  InvitationPreview,
+  InvitationView,
+  Page,
+} from '@mailroute/shared/contracts';
+import { AdminOnly, CurrentPrincipal, PageQuery, type Principal, Public } from '@mailroute/api/core';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 import { InvitationIdParams } from './dto/invitation-params';
-import type { AcceptedInvitation, InvitationPreview, InvitationView } from './invitation-view';
 import { InvitationsService } from './invitations.service';
 
 /**
@@ -45,10 +50,11 @@ export class InvitationsController {
   @AdminOnly()
   @ApiBearerAuth()
   @ApiOkResponse({
-    description: 'Invitations neither accepted nor revoked (pending or expired), newest first.',
+    description:
+      'A page of the invitations neither accepted nor revoked (pending or expired), newest first, each with where its latest email stands.',
   })
-  list(@CurrentPrincipal() principal: Principal): Promise<InvitationView[]> {
-    return this.invitations.listOpen(principal.organizationId);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<InvitationView>> {
+    return this.invitations.listOpen(principal.organizationId, query);
   }
 
   @Post(':id/resend')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
-import type { OrganizationId } from '@mailroute/api/core';
+import type { OrganizationId, PageWindow } from '@mailroute/api/core';
 import { Invitation } from './invitation.entity';
 
 /** Invitations, always within one organization, except the lookup by token that reveals it. */
@@ -18,12 +18,21 @@ export class InvitationsRepository {
     return this.repository(manager).findOneBy({ tokenHash });
   }
 
-  /** Neither accepted nor revoked, expired or not: what an admin can still resend or revoke. */
-  listOpen(organizationId: OrganizationId): Promise<Invitation[]> {
-    return this.invitations.find({
+  /**
+   * One page of the invitations neither accepted nor revoked, expired or not (what an admin can
+   * still resend or revoke), newest first, and how many there are in all.
+   */
+  async pageOpen(
+    organizationId: OrganizationId,
+    window: PageWindow,
+  ): Promise<{ items: Invitation[]; total: number }> {
+    const [items, total] = await this.invitations.findAndCount({
       where: { organizationId, acceptedAt: IsNull(), revokedAt: IsNull() },
       order: { createdAt: 'DESC', id: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
     });
+    return { items, total };
   }
 
   findOpenForEmail(
@@ -47,7 +56,7 @@ export class InvitationsRepository {
   async updateOpen(
     organizationId: OrganizationId,
     id: string,
-    changes: Partial<Pick<Invitation, 'tokenHash' | 'expiresAt' | 'sentAt' | 'revokedAt'>>,
+    changes: Partial<Pick<Invitation, 'tokenHash' | 'expiresAt' | 'sentAt' | 'revokedAt' | 'emailId'>>,
     manager: EntityManager,
   ): Promise<boolean> {
     const result = await manager

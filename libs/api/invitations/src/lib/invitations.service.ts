@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  AcceptedInvitation,
+  InvitationPreview,
+  InvitationView,
+  Page,
+} from '@mailroute/shared/contracts';
 import {
   AppConfig,
   hashLinkToken,
@@ -8,22 +14,19 @@ import {
   newId,
   type OrganizationId,
   OrganizationsRepository,
+  type PageQuery,
+  pageWindow,
   PasswordHasher,
   type Principal,
+  toPage,
   trustedOrganizationId,
   UsersRepository,
 } from '@mailroute/api/core';
-import { MailerService } from '@mailroute/api/mail';
+import { EmailStatuses, MailerService } from '@mailroute/api/mail';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { CreateInvitationDto } from './dto/create-invitation.dto';
 import { Invitation } from './invitation.entity';
-import {
-  type AcceptedInvitation,
-  type InvitationPreview,
-  invitationStatus,
-  type InvitationView,
-  toInvitationView,
-} from './invitation-view';
+import { invitationStatus, toInvitationView } from './invitation-view';
 import {
   EmailAlreadyRegisteredError,
   InvitationAlreadyAcceptedError,
@@ -53,6 +56,7 @@ export class InvitationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly hasher: PasswordHasher,
     private readonly mailer: MailerService,
+    private readonly emailStatuses: EmailStatuses,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -63,7 +67,7 @@ export class InvitationsService {
     const inviterName = await this.users.displayNameOf(principal);
     const issued = issueLinkToken();
     const now = new Date();
-    const invitation = Object.assign(new Invitation(), {
+    const invitation: Invitation = Object.assign(new Invitation(), {
       id: newId(),
       organizationId,
       email,
@@ -77,6 +81,7 @@ export class InvitationsService {
       acceptedAt: null,
       acceptedUserId: null,
       revokedAt: null,
+      emailId: null,
     } satisfies Invitation);
 
     await this.dataSource.transaction(async (manager) => {
@@ -91,19 +96,35 @@ export class InvitationsService {
         // An expired invitation is replaced by the new one rather than left beside it.
         await this.invitations.updateOpen(organizationId, open.id, { revokedAt: now }, manager);
       }
+      invitation.emailId = await this.sendInvitation(invitation, issued.token, inviterName, manager);
       await this.invitations.insert(invitation, manager);
-      await this.sendInvitation(invitation, issued.token, inviterName, manager);
     });
     this.logger.log(
-      { organizationId, invitationId: invitation.id, invitedById: principal.userId },
+      {
+        organizationId,
+        invitationId: invitation.id,
+        invitedById: principal.userId,
+        emailId: invitation.emailId,
+      },
       'Invitation sent',
     );
-    return toInvitationView(invitation, now);
+    return this.view(invitation, now);
   }
 
-  async listOpen(organizationId: OrganizationId): Promise<InvitationView[]> {
+  /** Pending and expired invitations (not accepted or revoked), newest first, each with its email's delivery. */
+  async listOpen(organizationId: OrganizationId, query: PageQuery): Promise<Page<InvitationView>> {
     const now = new Date();
-    return (await this.invitations.listOpen(organizationId)).map((row) => toInvitationView(row, now));
+    const window = pageWindow(query);
+    const { items, total } = await this.invitations.pageOpen(organizationId, window);
+    const deliveries = await this.emailStatuses.of(
+      organizationId,
+      items.map((invitation) => invitation.emailId),
+    );
+    return toPage(
+      items.map((invitation) => toInvitationView(invitation, now, deliveries)),
+      total,
+      window,
+    );
   }
 
   /** A new link, valid for another full period; the previous link stops working. */
@@ -114,16 +135,25 @@ export class InvitationsService {
     const now = new Date();
     const invitation = await this.dataSource.transaction(async (manager) => {
       const current = await this.openInvitation(organizationId, id, manager);
-      const changes = { tokenHash: issued.hash, expiresAt: expiryFrom(now), sentAt: now };
+      const renewed = { tokenHash: issued.hash, expiresAt: expiryFrom(now), sentAt: now };
+      // Queued first so the row names its new email; a failed update rolls both back.
+      const emailId = await this.sendInvitation(
+        Object.assign(current, renewed),
+        issued.token,
+        inviterName,
+        manager,
+      );
+      const changes = { ...renewed, emailId };
       if (!(await this.invitations.updateOpen(organizationId, id, changes, manager))) {
         throw await this.closedError(organizationId, id, manager);
       }
-      const updated = Object.assign(current, changes);
-      await this.sendInvitation(updated, issued.token, inviterName, manager);
-      return updated;
+      return Object.assign(current, changes);
     });
-    this.logger.log({ organizationId, invitationId: id, resentById: principal.userId }, 'Invitation resent');
-    return toInvitationView(invitation, now);
+    this.logger.log(
+      { organizationId, invitationId: id, resentById: principal.userId, emailId: invitation.emailId },
+      'Invitation resent',
+    );
+    return this.view(invitation, now);
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
@@ -202,13 +232,24 @@ export class InvitationsService {
     };
   }
 
-  private async sendInvitation(
+  /** The view of an invitation just written, its email's delivery read after the commit. */
+  private async view(invitation: Invitation, now: Date): Promise<InvitationView> {
+    const organizationId = trustedOrganizationId(invitation.organizationId);
+    return toInvitationView(
+      invitation,
+      now,
+      await this.emailStatuses.of(organizationId, [invitation.emailId]),
+    );
+  }
+
+  /** Queues the invitation email in the caller's transaction and answers its id (the outbox row's). */
+  private sendInvitation(
     invitation: Invitation,
     token: string,
     inviterName: string,
     manager: EntityManager,
-  ): Promise<void> {
-    await this.mailer.send(
+  ): Promise<string> {
+    return this.mailer.send(
       {
         organizationId: trustedOrganizationId(invitation.organizationId),
         kind: 'user_invitation',

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, MaxLength, MinLength } from 'class-validator';
+import type { AcceptInvitationRequest } from '@mailroute/shared/contracts';
 
 /** The same password rule as the initial admin's (ADMIN_PASSWORD): 12 to 256 characters. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -8,7 +9,7 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class AcceptInvitationDto {
+export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiProperty({ example: 'Ada Lovelace' })
   @MaxLength(120, { message: 'must be at most 120 characters' })
   @MinLength(1, { message: 'must not be empty' })

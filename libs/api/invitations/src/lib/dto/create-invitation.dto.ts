@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
-import { LOCALES, type Locale, ROLES, type Role } from '@mailroute/shared/contracts';
+import {
+  type CreateInvitationRequest,
+  LOCALES,
+  type Locale,
+  ROLES,
+  type Role,
+} from '@mailroute/shared/contracts';
 
 // class-validator runs a property's decorators bottom-up and the first failure is kept:
 // presence and type sit at the bottom.
-export class CreateInvitationDto {
+export class CreateInvitationDto implements CreateInvitationRequest {
   @ApiProperty({ example: 'ada@example.com' })
   @MaxLength(320, { message: 'must be at most 320 characters' })
   @IsEmail({}, { message: 'must be an email address' })
