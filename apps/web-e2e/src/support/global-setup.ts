@@ -1,6 +1,7 @@
 import { startBuiltApi } from '@mailroute/testing';
 import { chromiumAvailable, CHROMIUM_PATH } from './chromium';
 import { E2E_ADMIN, E2E_MEMBER, E2E_ORGANIZATION_NAME } from './e2e-users';
+import { MAILBOX_ENV, startPlatformMailbox } from './platform-mailbox';
 import { seedMember } from './seed-member';
 
 /** Starts the built API (serving the built web app) once for the run; returns its teardown. */
@@ -14,8 +15,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env['MAILROUTE_E2E_SKIP'] = message;
     return async () => undefined;
   }
+  const mailbox = await startPlatformMailbox();
   const api = await startBuiltApi({
     env: {
+      ...mailbox.apiEnv,
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       ADMIN_ORGANIZATION_NAME: E2E_ORGANIZATION_NAME,
@@ -24,13 +27,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       SMTP_ALLOW_PRIVATE_HOSTS: 'true',
       SMTP_ALLOWED_PORTS: '*',
     },
+  }).catch(async (error: unknown) => {
+    await mailbox.close();
+    throw error;
   });
   try {
     seedMember(api.dataDir, E2E_ADMIN.email, E2E_MEMBER.email);
   } catch (error) {
     await api.stop();
+    await mailbox.close();
     throw error;
   }
   process.env['MAILROUTE_E2E_BASE_URL'] = api.baseUrl;
-  return () => api.stop();
+  process.env[MAILBOX_ENV] = mailbox.directory;
+  return async () => {
+    await api.stop();
+    await mailbox.close();
+  };
 }

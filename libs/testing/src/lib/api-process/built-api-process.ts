@@ -50,6 +50,7 @@ export interface BuiltApiProcess {
 export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<BuiltApiProcess> {
   const bundle = builtApiBundle();
   const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'mailroute-api-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [bundle, ...(options.args ?? [])], {
@@ -60,6 +61,8 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
+      // Links in the emails it sends point at this process, as they would in production.
+      PUBLIC_URL: baseUrl,
       SECRETS_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'info',
       ...options.env,
@@ -78,7 +81,6 @@ export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<Buil
       resolveExit({ code, signal, killed });
     }),
   );
-  const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
