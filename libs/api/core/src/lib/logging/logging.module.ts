@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_LOG_PATHS } from './redaction';
@@ -10,6 +10,10 @@ import { REDACTED_LOG_PATHS } from './redaction';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // nestjs-pino's default is `*`, the wildcard path-to-regexp v8 (Express 5) no longer
+        // accepts: Nest converts it under the `api` prefix and warns `Unsupported route path:
+        // "/api/*"` at every start. `{*path}` is the same "everything" in the current syntax.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
