@@ -1,11 +1,11 @@
 import { parseDevSmtpArgs, UsageError } from './dev-smtp-options';
 
 describe('parseDevSmtpArgs', () => {
-  it('defaults to loopback, ports 1465/1587, mailroute/mailroute and data folders under cwd', () => {
+  it('defaults to loopback, free ports (0), mailroute/mailroute and data folders under cwd', () => {
     expect(parseDevSmtpArgs([], '/work/repo')).toEqual({
       host: '127.0.0.1',
-      tlsPort: 1465,
-      starttlsPort: 1587,
+      tlsPort: 0,
+      starttlsPort: 0,
       user: 'mailroute',
       password: 'mailroute',
       dataDir: '/work/repo/data/dev-smtp',
@@ -35,6 +35,22 @@ describe('parseDevSmtpArgs', () => {
       password: 'p=w d',
       mailDir: '/tmp/mail',
     });
+  });
+
+  it('takes the ports from DEV_SMTP_TLS_PORT and DEV_SMTP_STARTTLS_PORT when the flags are not given', () => {
+    const env = { DEV_SMTP_TLS_PORT: '2465', DEV_SMTP_STARTTLS_PORT: '2587' };
+    expect(parseDevSmtpArgs([], '/r', env)).toMatchObject({ tlsPort: 2465, starttlsPort: 2587 });
+    expect(parseDevSmtpArgs(['--tls-port', '3465'], '/r', env)).toMatchObject({
+      tlsPort: 3465,
+      starttlsPort: 2587,
+    });
+    expect(parseDevSmtpArgs([], '/r', { DEV_SMTP_TLS_PORT: '' })).toMatchObject({ tlsPort: 0 });
+  });
+
+  it('names the variable that holds a malformed port', () => {
+    expect(() => parseDevSmtpArgs([], '/r', { DEV_SMTP_STARTTLS_PORT: 'smtp' })).toThrow(
+      'DEV_SMTP_STARTTLS_PORT must be a port number from 0 to 65535, got "smtp"',
+    );
   });
 
   it('asks for help', () => {

@@ -20,8 +20,8 @@ export const USAGE = `Usage: dev-smtp [options]
 Catches the mail the product sends during development; nothing is delivered anywhere.
 
   --host <address>        listen address (default 127.0.0.1)
-  --tls-port <port>       implicit TLS port (default 1465, 0 = any free port)
-  --starttls-port <port>  STARTTLS port (default 1587, 0 = any free port)
+  --tls-port <port>       implicit TLS port (default $DEV_SMTP_TLS_PORT, else a free port)
+  --starttls-port <port>  STARTTLS port (default $DEV_SMTP_STARTTLS_PORT, else a free port)
   --user <name>           AUTH username (default mailroute)
   --password <secret>     AUTH password (default mailroute)
   --data-dir <path>       certificate, key and ready.json (default data/dev-smtp)
@@ -31,11 +31,23 @@ Catches the mail the product sends during development; nothing is delivered anyw
 const FLAGS = ['host', 'tls-port', 'starttls-port', 'user', 'password', 'data-dir', 'mail-dir'] as const;
 type Flag = (typeof FLAGS)[number];
 
+/** The environment variables that give the ports when the command line does not. */
+export const PORT_VARIABLES = {
+  'tls-port': 'DEV_SMTP_TLS_PORT',
+  'starttls-port': 'DEV_SMTP_STARTTLS_PORT',
+} as const;
+
 /**
  * Parses `--flag value` and `--flag=value` arguments. Returns `'help'` for --help; throws a
  * {@link UsageError} for anything it does not understand. Relative paths resolve against `cwd`.
+ * A port given neither on the command line nor in `env` is 0: the kernel picks a free one, so a
+ * second catcher (another checkout, a test run) never collides with the first.
  */
-export function parseDevSmtpArgs(args: readonly string[], cwd: string): DevSmtpOptions | 'help' {
+export function parseDevSmtpArgs(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): DevSmtpOptions | 'help' {
   if (args.includes('--help') || args.includes('-h')) {
     return 'help';
   }
@@ -55,8 +67,8 @@ export function parseDevSmtpArgs(args: readonly string[], cwd: string): DevSmtpO
   }
   const options: DevSmtpOptions = {
     host: values.get('host') ?? '127.0.0.1',
-    tlsPort: port(values, 'tls-port', 1465),
-    starttlsPort: port(values, 'starttls-port', 1587),
+    tlsPort: port(values, 'tls-port', env),
+    starttlsPort: port(values, 'starttls-port', env),
     user: values.get('user') ?? 'mailroute',
     password: values.get('password') ?? 'mailroute',
     dataDir: resolve(cwd, values.get('data-dir') ?? 'data/dev-smtp'),
@@ -68,13 +80,19 @@ export function parseDevSmtpArgs(args: readonly string[], cwd: string): DevSmtpO
   return options;
 }
 
-function port(values: Map<Flag, string>, flag: Flag, fallback: number): number {
-  const value = values.get(flag);
+function port(
+  values: Map<Flag, string>,
+  flag: keyof typeof PORT_VARIABLES,
+  env: Readonly<Record<string, string | undefined>>,
+): number {
+  const variable = PORT_VARIABLES[flag];
+  const fromEnv = env[variable] === '' ? undefined : env[variable];
+  const [value, source] = values.has(flag) ? [values.get(flag), `--${flag}`] : [fromEnv, variable];
   if (value === undefined) {
-    return fallback;
+    return 0;
   }
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
-    throw new UsageError(`--${flag} must be a port number from 0 to 65535, got "${value}"`);
+    throw new UsageError(`${source} must be a port number from 0 to 65535, got "${value}"`);
   }
   return Number(value);
 }

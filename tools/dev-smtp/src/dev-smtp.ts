@@ -1,14 +1,16 @@
 import { startTestSmtpServer, TestSmtpServer, TestSmtpServerOptions } from '@mailroute/testing';
 import { ListeningPorts, messageLine, startupBanner } from './catcher-output';
 import { loadOrCreateCertificate } from './dev-certificate';
-import { DevSmtpOptions } from './dev-smtp-options';
+import { DevSmtpOptions, PORT_VARIABLES } from './dev-smtp-options';
 import { MailStore } from './mail-store';
-import { removeReadyFile, writeReadyFile } from './ready-file';
+import { ReadyInfo, removeReadyFile, writeReadyFile } from './ready-file';
 
 /** A running catcher. */
 export interface DevSmtp {
   readonly ports: ListeningPorts;
   readonly caFile: string;
+  /** What ready.json holds: where and how to connect. */
+  readonly ready: ReadyInfo;
   /** Removes ready.json first, then closes both servers. */
   close(): Promise<void>;
 }
@@ -44,30 +46,63 @@ export async function startDevSmtp(
 
   const servers: TestSmtpServer[] = [];
   try {
-    servers.push(await startTestSmtpServer({ ...shared, security: 'tls', port: options.tlsPort }));
-    servers.push(await startTestSmtpServer({ ...shared, security: 'starttls', port: options.starttlsPort }));
+    servers.push(await listen(shared, 'tls', options.tlsPort));
+    servers.push(await listen(shared, 'starttls', options.starttlsPort));
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
     throw error;
   }
   const [tls, starttls] = servers;
   const ports = { tlsPort: tls.port, starttlsPort: starttls.port };
-  await writeReadyFile(options.dataDir, {
+  const ready: ReadyInfo = {
     host: options.host,
     ...ports,
     user: options.user,
     password: options.password,
     caFile,
     pid: process.pid,
-  });
+  };
+  await writeReadyFile(options.dataDir, ready);
   output.print(startupBanner(options, ports, caFile));
 
   return {
     ports,
     caFile,
+    ready,
     close: async () => {
       await removeReadyFile(options.dataDir);
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+/** A port the catcher was told to listen on is taken by another process. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    what: string,
+    flag: keyof typeof PORT_VARIABLES,
+  ) {
+    super(
+      `port ${port} is in use (the ${what} port): stop what listens there, or leave --${flag} and ` +
+        `${PORT_VARIABLES[flag]} unset to get a free port`,
+    );
+  }
+}
+
+async function listen(
+  shared: TestSmtpServerOptions,
+  security: 'tls' | 'starttls',
+  port: number,
+): Promise<TestSmtpServer> {
+  try {
+    return await startTestSmtpServer({ ...shared, security, port });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      throw security === 'tls'
+        ? new PortInUseError(port, 'implicit TLS', 'tls-port')
+        : new PortInUseError(port, 'STARTTLS', 'starttls-port');
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { waitUntil } from '@mailroute/testing';
@@ -8,10 +9,13 @@ import { ReadyInfo } from './ready-file';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 
-/** The `serve` target's command and environment, so this test runs exactly what `nx serve dev-smtp` runs. */
-function serveTarget(): { command: string; env: Record<string, string> } {
+/**
+ * The `serve` target's command (the built bundle, which the int-test target builds first), so this
+ * test runs exactly what `nx serve dev-smtp` and `npm start` run.
+ */
+function serveTarget(): { command: string } {
   const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as {
-    targets: { serve: { options: { command: string; env: Record<string, string> } } };
+    targets: { serve: { options: { command: string } } };
   };
   return project.targets.serve.options;
 }
@@ -22,8 +26,8 @@ interface Catcher {
   exited: Promise<number | null>;
 }
 
-function startCatcher(dataDir: string, mailDir: string): Catcher {
-  const { command, env } = serveTarget();
+function startCatcher(dataDir: string, mailDir: string, ports: string[] = ['0', '0']): Catcher {
+  const { command } = serveTarget();
   let output = '';
   const child = spawn(
     '/bin/sh',
@@ -36,19 +40,21 @@ function startCatcher(dataDir: string, mailDir: string): Catcher {
       '--mail-dir',
       mailDir,
       '--tls-port',
-      '0',
+      ports[0],
       '--starttls-port',
-      '0',
+      ports[1],
     ],
     {
       cwd: WORKSPACE_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('close', (code) => resolveExit(code)),
+  );
   return { process: child, output: () => output, exited };
 }
 
@@ -154,6 +160,22 @@ describe('dev-smtp (the serve command)', () => {
     catcher?.process.kill('SIGTERM');
     expect(await catcher?.exited).toBe(0);
     expect(readReady(dataDir)).toBeUndefined();
+  });
+
+  it('names the port that is taken and exits with code 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const address = taken.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      catcher = startCatcher(dataDir, mailDir, [String(port), '0']);
+
+      expect(await catcher.exited).toBe(1);
+      expect(catcher.output()).toContain(`dev-smtp: port ${port} is in use (the implicit TLS port)`);
+      expect(readReady(dataDir)).toBeUndefined();
+    } finally {
+      taken.close();
+    }
   });
 
   it('reuses its certificate on the next start', async () => {

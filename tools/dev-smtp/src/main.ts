@@ -5,12 +5,12 @@
  */
 import { parseDevSmtpArgs, USAGE, UsageError } from './dev-smtp-options';
 import { type DevSmtp, startDevSmtp } from './dev-smtp';
-import { removeReadyFileSync } from './ready-file';
+import { type DevSmtpReadyMessage, removeReadyFileSync } from './ready-file';
 
 async function main(): Promise<void> {
   let options;
   try {
-    options = parseDevSmtpArgs(process.argv.slice(2), process.cwd());
+    options = parseDevSmtpArgs(process.argv.slice(2), process.cwd(), process.env);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`dev-smtp: ${error.message}\n\n${USAGE}`);
@@ -30,10 +30,12 @@ async function main(): Promise<void> {
   process.on('exit', () => removeReadyFileSync(dataDir));
   let catcher: DevSmtp | undefined = undefined;
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (): void => {
+    // Ctrl-C reaches every process of the terminal's group, and a launcher (nx, npm) may pass the
+    // same signal on: a repeat while closing is the same request, not a reason to fail. Closing is
+    // bounded (open sessions are destroyed), so no second signal is needed to end it.
     if (stopping) {
-      console.error(`dev-smtp: ${signal} again, exiting without waiting`);
-      process.exit(1);
+      return;
     }
     stopping = true;
     (catcher?.close() ?? Promise.resolve()).then(
@@ -46,14 +48,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by a launcher with an IPC channel (`npm start`): its end is ours, so a launcher that
+  // was killed outright leaves no catcher behind holding the ports.
+  process.on('disconnect', stop);
 
   catcher = await startDevSmtp(options, { cwd: process.cwd(), print: (text) => console.log(text) });
+  const message: DevSmtpReadyMessage = { type: 'dev-smtp-ready', ready: catcher.ready };
+  process.send?.(message);
 }
 
 function explain(error: unknown): string {
-  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    return `${error.message}: is another dev-smtp running? Choose other ports with --tls-port and --starttls-port.`;
-  }
   return error instanceof Error ? error.message : String(error);
 }
 

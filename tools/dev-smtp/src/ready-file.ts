@@ -29,7 +29,23 @@ export async function removeReadyFile(dataDir: string): Promise<void> {
   await rm(readyFilePath(dataDir), { force: true });
 }
 
-/** For process 'exit' handlers, which cannot wait for promises. */
+/**
+ * For process 'exit' handlers, which cannot wait for promises. A data folder that cannot be
+ * read (the error that ended the process may be about it) leaves nothing to remove.
+ */
 export function removeReadyFileSync(dataDir: string): void {
-  rmSync(readyFilePath(dataDir), { force: true });
+  try {
+    rmSync(readyFilePath(dataDir), { force: true });
+  } catch {
+    // Nothing was written there.
+  }
+}
+
+/**
+ * What the catcher sends its launcher over IPC (when started with `fork`) once it accepts mail:
+ * the launcher waits on this instead of polling for ready.json.
+ */
+export interface DevSmtpReadyMessage {
+  type: 'dev-smtp-ready';
+  ready: ReadyInfo;
 }
