@@ -176,7 +176,12 @@ describe('Invitations API', () => {
         await call(null, 'GET', `/api/invitations/${token}`),
         200,
       );
-      expect(preview).toMatchObject({ email, role: 'admin', organizationName: 'Acme' });
+      expect(preview).toMatchObject({
+        email,
+        role: 'admin',
+        organizationName: 'Acme',
+        invitedBy: { name: 'admin of acme' },
+      });
 
       const accepted = await json<AcceptedInvitation>(
         await call(null, 'POST', `/api/invitations/${token}/accept`, {

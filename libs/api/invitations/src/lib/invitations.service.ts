@@ -172,15 +172,22 @@ export class InvitationsService {
 
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.usableByToken(token);
-    const organization = await this.organizations.findById(trustedOrganizationId(invitation.organizationId));
+    const organizationId = trustedOrganizationId(invitation.organizationId);
+    const organization = await this.organizations.findById(organizationId);
     if (!organization) {
       throw new InvitationNotFoundError();
     }
+    const inviter =
+      invitation.invitedById === null
+        ? null
+        : await this.users.findById(organizationId, invitation.invitedById);
     return {
       email: invitation.email,
       role: invitation.role,
       organizationName: organization.name,
       expiresAt: invitation.expiresAt.toISOString(),
+      // Named as in the invitation email, so the page and the email agree.
+      invitedBy: inviter ? { name: inviter.name || inviter.email } : null,
     };
   }
 

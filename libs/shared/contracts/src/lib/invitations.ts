@@ -35,6 +35,8 @@ export interface InvitationPreview {
   role: Role;
   organizationName: string;
   expiresAt: string;
+  /** Who sent the invitation (their name, else their email); null once they left the organization. */
+  invitedBy: { name: string } | null;
 }
 
 /** `POST /api/invitations/:token/accept` body. */
