@@ -12,3 +12,4 @@ export * from './lib/tasks';
 export * from './lib/notifications';
 export * from './lib/data-subject-requests';
 export * from './lib/invitations';
+export * from './lib/web-pages';
