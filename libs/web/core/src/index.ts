@@ -9,3 +9,12 @@ export { AuthApi } from './lib/api/auth.api';
 export { CurrentUserApi } from './lib/api/current-user.api';
 export { OrganizationApi } from './lib/api/organization.api';
 export { navLabel, navEntries, type NavEntry, type NavLabelKey } from './lib/navigation/nav-label';
+export {
+  NotificationsApi,
+  NOTIFICATIONS_PATH,
+  type NotificationInboxQuery,
+} from './lib/notifications/notifications.api';
+export {
+  UnreadNotificationsService,
+  UNREAD_REFRESH_INTERVAL_MS,
+} from './lib/notifications/unread-notifications.service';

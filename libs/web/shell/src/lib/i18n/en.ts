@@ -21,6 +21,8 @@ export const shellEn = {
   'shell.organizationLabel': 'Organization',
   'shell.signOut': 'Sign out',
   'shell.accountLoadFailed': 'Your account details could not be loaded.',
+  'shell.unreadOne': '{label}, 1 unread',
+  'shell.unreadMany': '{label}, {count} unread',
 
   'generalSettings.pageTitle': 'General settings',
   'generalSettings.heading': 'General settings',

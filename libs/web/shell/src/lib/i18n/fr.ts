@@ -23,6 +23,8 @@ export const shellFr: Translation<typeof shellEn> = {
   'shell.organizationLabel': 'Organisation',
   'shell.signOut': 'Se déconnecter',
   'shell.accountLoadFailed': 'Les informations de votre compte n’ont pas pu être chargées.',
+  'shell.unreadOne': '{label}, 1 non lue',
+  'shell.unreadMany': '{label}, {count} non lues',
 
   'generalSettings.pageTitle': 'Paramètres généraux',
   'generalSettings.heading': 'Paramètres généraux',
