@@ -7,6 +7,7 @@ export * from './lib/routing/mail-route-control';
 export { RouteHealthService, type RouteHealthView } from './lib/health/route-health.service';
 export { defineMailTemplate, type MailTemplate } from './lib/templates/mail-template';
 export { TemplateRenderer } from './lib/templates/template-renderer';
+export { webPageLink } from './lib/templates/web-page-link';
 export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builtin/smtp-test.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export type { RouteUsed } from './lib/outbox/outbox.repository';

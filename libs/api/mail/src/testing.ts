@@ -8,3 +8,4 @@ export * from './testing/organizations';
 export * from './testing/syn-dropping-address';
 export { TransportResolver } from './lib/transport/transport-resolver';
 export * from './testing/numbered-notice';
+export * from './testing/email-links';

@@ -1,4 +1,4 @@
-import { defineMailTemplate } from '@mailroute/api/mail';
+import { defineMailTemplate, webPageLink } from '@mailroute/api/mail';
 
 export interface AuditRespondentEmailData {
   auditTitle: string;
@@ -99,8 +99,7 @@ export interface AuditAnsweredEmailData {
   respondentCount: number;
 }
 
-/** The web app's page of one audit (its route `/audits/:id`). */
-const AUDIT_PAGE = '{{publicUrl}}/audits/{{auditId}}';
+const AUDIT_PAGE = webPageLink('audit');
 
 /**
  * Tells the audit's creator that a respondent answered, with a link to the audit's page (where

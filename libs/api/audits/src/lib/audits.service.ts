@@ -20,6 +20,7 @@ import {
   type AuditView,
   type Page,
   type RespondentView,
+  webPagePath,
 } from '@mailroute/shared/contracts';
 import type { AuditAnswer } from './audit-answer.entity';
 import { AuditRespondent } from './audit-respondent.entity';
@@ -249,7 +250,7 @@ export class AuditsService {
           auditTitle: audit.title,
           respondentName: respondent.name,
           senderName,
-          respondUrl: `${this.config.publicUrl}/audits/respond/${token}`,
+          respondUrl: `${this.config.publicUrl}${webPagePath('auditResponse', { token })}`,
           dueDate: audit.dueDate,
         },
         locale: respondent.locale,

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type {
-  AcceptedInvitation,
-  InvitationPreview,
-  InvitationView,
-  Page,
+import {
+  type AcceptedInvitation,
+  type InvitationPreview,
+  type InvitationView,
+  type Page,
+  webPagePath,
 } from '@mailroute/shared/contracts';
 import {
   AppConfig,
@@ -265,7 +266,7 @@ export class InvitationsService {
         data: {
           inviterName,
           isAdmin: invitation.role === 'admin',
-          acceptUrl: `${this.config.publicUrl}/invitations/${token}`,
+          acceptUrl: `${this.config.publicUrl}${webPagePath('invitation', { token })}`,
           validDays: INVITATION_VALID_DAYS,
         },
         locale: invitation.locale,

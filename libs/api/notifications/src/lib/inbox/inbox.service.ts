@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  NotificationInboxPage,
-  NotificationPreferencesView,
-  NotificationView,
+import {
+  type NotificationInboxPage,
+  type NotificationPreferencesView,
+  type NotificationView,
+  webPagePath,
 } from '@mailroute/shared/contracts';
 import {
   NotFoundError,
@@ -110,9 +111,9 @@ function preferencesView(preferences: NotificationPreferences | null): Notificat
 export function notificationPath(notification: Pick<Notification, 'aboutType' | 'aboutId'>): string {
   switch (notification.aboutType) {
     case 'processing_activity':
-      return `/processing-activities/${notification.aboutId}`;
+      return webPagePath('activity', { activityId: notification.aboutId });
     case 'task':
-      return `/tasks/${notification.aboutId}`;
+      return webPagePath('task', { taskId: notification.aboutId });
   }
 }
 

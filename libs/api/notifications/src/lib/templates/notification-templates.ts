@@ -1,4 +1,7 @@
-import { defineMailTemplate } from '@mailroute/api/mail';
+import { defineMailTemplate, webPageLink } from '@mailroute/api/mail';
+
+const ACTIVITY_PAGE = webPageLink('activity');
+const TASK_PAGE = webPageLink('task');
 
 const BUTTON =
   'display:inline-block;padding:10px 18px;background-color:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;';
@@ -24,7 +27,7 @@ export const commentAddedTemplate = defineMailTemplate<CommentAddedEmailData>({
 {{excerpt}}
 
 Open the activity:
-{{publicUrl}}/processing-activities/{{activityId}}
+${ACTIVITY_PAGE}
 
 You follow this activity because you created it or commented on it.`,
     fr: `{{actorName}} a commenté le traitement « {{activityName}} » :
@@ -32,18 +35,18 @@ You follow this activity because you created it or commented on it.`,
 {{excerpt}}
 
 Ouvrir le traitement :
-{{publicUrl}}/processing-activities/{{activityId}}
+${ACTIVITY_PAGE}
 
 Vous suivez ce traitement parce que vous l'avez créé ou commenté.`,
   },
   html: {
     en: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> commented on the processing activity <strong>{{activityName}}</strong>:</p>
 <blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d1d5db;color:#374151;white-space:pre-wrap;">{{excerpt}}</blockquote>
-<p style="margin:0 0 16px;"><a href="{{publicUrl}}/processing-activities/{{activityId}}" style="${BUTTON}">Open the activity</a></p>
+<p style="margin:0 0 16px;"><a href="${ACTIVITY_PAGE}" style="${BUTTON}">Open the activity</a></p>
 <p style="margin:0;color:#4b5563;font-size:14px;">You follow this activity because you created it or commented on it.</p>`,
     fr: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> a commenté le traitement <strong>{{activityName}}</strong> :</p>
 <blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d1d5db;color:#374151;white-space:pre-wrap;">{{excerpt}}</blockquote>
-<p style="margin:0 0 16px;"><a href="{{publicUrl}}/processing-activities/{{activityId}}" style="${BUTTON}">Ouvrir le traitement</a></p>
+<p style="margin:0 0 16px;"><a href="${ACTIVITY_PAGE}" style="${BUTTON}">Ouvrir le traitement</a></p>
 <p style="margin:0;color:#4b5563;font-size:14px;">Vous suivez ce traitement parce que vous l'avez créé ou commenté.</p>`,
   },
 });
@@ -68,20 +71,20 @@ export const taskAssignedTemplate = defineMailTemplate<TaskAssignedEmailData>({
 Due date: {{dueDate}}{{/if}}
 
 Open the task:
-{{publicUrl}}/tasks/{{taskId}}`,
+${TASK_PAGE}`,
     fr: `{{actorName}} vous a assigné la tâche « {{taskTitle}} ».{{#if dueDate}}
 Échéance : {{dueDate}}{{/if}}
 
 Ouvrir la tâche :
-{{publicUrl}}/tasks/{{taskId}}`,
+${TASK_PAGE}`,
   },
   html: {
     en: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> assigned you the task <strong>{{taskTitle}}</strong>.</p>
 {{#if dueDate}}<p style="margin:0 0 16px;">Due date: {{dueDate}}</p>{{/if}}
-<p style="margin:0;"><a href="{{publicUrl}}/tasks/{{taskId}}" style="${BUTTON}">Open the task</a></p>`,
+<p style="margin:0;"><a href="${TASK_PAGE}" style="${BUTTON}">Open the task</a></p>`,
     fr: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> vous a assigné la tâche <strong>{{taskTitle}}</strong>.</p>
 {{#if dueDate}}<p style="margin:0 0 16px;">Échéance : {{dueDate}}</p>{{/if}}
-<p style="margin:0;"><a href="{{publicUrl}}/tasks/{{taskId}}" style="${BUTTON}">Ouvrir la tâche</a></p>`,
+<p style="margin:0;"><a href="${TASK_PAGE}" style="${BUTTON}">Ouvrir la tâche</a></p>`,
   },
 });
 
@@ -102,16 +105,16 @@ export const taskCompletedTemplate = defineMailTemplate<TaskCompletedEmailData>(
     en: `{{actorName}} completed the task “{{taskTitle}}” that you created.
 
 Open the task:
-{{publicUrl}}/tasks/{{taskId}}`,
+${TASK_PAGE}`,
     fr: `{{actorName}} a terminé la tâche « {{taskTitle}} » que vous avez créée.
 
 Ouvrir la tâche :
-{{publicUrl}}/tasks/{{taskId}}`,
+${TASK_PAGE}`,
   },
   html: {
     en: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> completed the task <strong>{{taskTitle}}</strong> that you created.</p>
-<p style="margin:0;"><a href="{{publicUrl}}/tasks/{{taskId}}" style="${BUTTON}">Open the task</a></p>`,
+<p style="margin:0;"><a href="${TASK_PAGE}" style="${BUTTON}">Open the task</a></p>`,
     fr: `<p style="margin:0 0 16px;"><strong>{{actorName}}</strong> a terminé la tâche <strong>{{taskTitle}}</strong> que vous avez créée.</p>
-<p style="margin:0;"><a href="{{publicUrl}}/tasks/{{taskId}}" style="${BUTTON}">Ouvrir la tâche</a></p>`,
+<p style="margin:0;"><a href="${TASK_PAGE}" style="${BUTTON}">Ouvrir la tâche</a></p>`,
   },
 });
