@@ -17,6 +17,10 @@ const scopeConstraints = [
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'nodemailer', 'smtp-server', 'pg', 'better-sqlite3'],
   },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  // The contracts are types and pure functions both sides share: nothing to install, nothing to run.
+  { allSourceTags: ['scope:shared', 'type:util'], bannedExternalImports: ['*'] },
+  // What runs in the browser never imports Node-only code (the test servers of @mailroute/testing).
+  { sourceTag: 'platform:browser', notDependOnLibsWithTags: ['platform:node'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tools'] },
 ];
 
