@@ -32,10 +32,7 @@ test('an admin creates an audit with a yes/no and a text question and invites an
   page,
 }) => {
   await signIn(page, E2E_ADMIN);
-  await page
-    .getByRole('navigation', { name: 'Main navigation' })
-    .getByRole('link', { name: 'Audits' })
-    .click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
   await expect(page).toHaveURL(/\/audits$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Audits' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'All audits' })).toBeVisible();
