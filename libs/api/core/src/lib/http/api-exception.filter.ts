@@ -53,12 +53,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody & Record<string, unknown> {
     if (exception instanceof DomainError) {
+      // Details first: they add members to the body, never replace the ones every error has.
       return {
+        ...exception.details,
         statusCode: STATUS_OF_KIND[exception.kind],
         code: exception.code,
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
-        ...exception.details,
       };
     }
     if (exception instanceof HttpException) {

@@ -74,6 +74,40 @@ export function recipientOutcomes(
   return outcomes;
 }
 
+/**
+ * The delivery report a failed send carries, read from an error of unknown type: nodemailer's
+ * EENVELOPE error has `rejected` and `rejectedErrors`; any other failure (a network error, a reply
+ * to MAIL FROM or DATA) reports no recipient and reads as an empty report.
+ */
+export function deliveryReportOf(error: unknown): DeliveryReport {
+  if (typeof error !== 'object' || error === null) {
+    return {};
+  }
+  const fields = error as Record<string, unknown>;
+  const addresses = (value: unknown): AddressLike[] =>
+    Array.isArray(value)
+      ? value.filter(
+          (entry): entry is AddressLike =>
+            typeof entry === 'string' ||
+            (typeof entry === 'object' &&
+              entry !== null &&
+              typeof (entry as { address?: unknown }).address === 'string'),
+        )
+      : [];
+  const refusals = Array.isArray(fields['rejectedErrors']) ? (fields['rejectedErrors'] as unknown[]) : [];
+  return {
+    accepted: addresses(fields['accepted']),
+    rejected: addresses(fields['rejected']),
+    rejectedErrors: refusals
+      .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+      .map((entry) => ({
+        recipient: typeof entry['recipient'] === 'string' ? entry['recipient'] : undefined,
+        response: typeof entry['response'] === 'string' ? entry['response'] : undefined,
+        message: typeof entry['message'] === 'string' ? entry['message'] : undefined,
+      })),
+  };
+}
+
 function addressOf(entry: AddressLike): string {
   return typeof entry === 'string' ? entry : entry.address;
 }

@@ -359,6 +359,33 @@ function deliverySuite(database: () => Record<string, string>): void {
       ).toBe(404);
     });
 
+    it('shows a refused recipient’s own outcome, with the server’s reply, on the failed email', async () => {
+      globexServer.failNext({
+        stage: 'rcpt',
+        action: 'reply',
+        code: 550,
+        message: '5.1.1 No such mailbox here',
+        recipient: 'gone@example.test',
+      });
+      const id = await sendNotice(globex, 'gone@example.test', 12);
+      await waitForStatus(id, ['failed']);
+      const token = await signIn(harness.api.baseUrl, globex.admin);
+      const item = (await (
+        await call(`/api/organizations/current/emails/${id}`, token)
+      ).json()) as EmailLogItem;
+      expect(item).toMatchObject({
+        status: 'failed',
+        lastError: { smtpCode: 550, message: expect.stringContaining('5.1.1 No such mailbox here') },
+        recipients: [
+          {
+            address: 'gone@example.test',
+            accepted: false,
+            response: expect.stringMatching(/^550 5\.1\.1 No such mailbox here/),
+          },
+        ],
+      });
+    });
+
     it('sends a failed email again on request, and refuses to retry a sent one', async () => {
       globexServer.failNext({ stage: 'rcpt', action: 'reply', code: 550, message: '5.7.1 Rejected for now' });
       const id = await sendNotice(globex, 'again@example.test', 11);

@@ -10,6 +10,15 @@ describe('DispatchSignal', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('wakes every waiting dispatcher on one notify', async () => {
+    const signal = new DispatchSignal();
+    const woken: number[] = [];
+    const waiting = [0, 1, 2, 3].map((n) => signal.wait(10_000).then(() => woken.push(n)));
+    signal.notify();
+    await Promise.race([Promise.all(waiting), new Promise((resolve) => setTimeout(resolve, 200))]);
+    expect(woken.sort()).toEqual([0, 1, 2, 3]);
+  });
+
   it('gives up waiting after the timeout', async () => {
     const signal = new DispatchSignal();
     const started = Date.now();

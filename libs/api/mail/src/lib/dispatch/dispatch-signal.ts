@@ -14,17 +14,18 @@ export class DispatchSignal {
   /** Resolves on the next notify() or after `timeoutMs`, whichever comes first. */
   wait(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      timer.unref();
-      const waiters = this.waiters;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        const index = waiters.indexOf(done);
+        // Removed from the current list only: notify() iterates the list it detached, and removing
+        // from that one while it is being iterated would skip the next waiter.
+        const index = this.waiters.indexOf(done);
         if (index >= 0) {
-          waiters.splice(index, 1);
+          this.waiters.splice(index, 1);
         }
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
       this.waiters.push(done);
     });
   }

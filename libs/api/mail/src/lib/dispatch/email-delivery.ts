@@ -3,8 +3,9 @@ import type { SentMessageInfo } from 'nodemailer';
 import type { Locale } from '@mailroute/shared/contracts';
 import { AppConfig, type OrganizationId, trustedOrganizationId, UsersRepository } from '@mailroute/api/core';
 import { classifyDeliveryFailure, type DeliveryFailure } from '../delivery/delivery-failure';
+import { safeFailureText } from '../delivery/failure-text';
 import { nextAttemptAt } from '../delivery/retry-schedule';
-import { recipientOutcomes } from '../delivery/recipient-outcomes';
+import { deliveryReportOf, type RecipientOutcome, recipientOutcomes } from '../delivery/recipient-outcomes';
 import { RouteHealthService } from '../health/route-health.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { type AttemptError, OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
@@ -65,13 +66,22 @@ export class EmailDelivery {
         await this.outbox.markRetry(email, owner, SHUTTING_DOWN, new Date(), null, new Date());
         return;
       }
-      if (error instanceof SmtpRouteUnavailableError && error.failurePolicy === 'fallback') {
-        lease = await this.resolver.acquire(organizationId, { platformOnly: true });
-        fallback = true;
-      } else {
+      if (!(error instanceof SmtpRouteUnavailableError && error.failurePolicy === 'fallback')) {
         await this.routeUnavailable(email, owner, error);
         return;
       }
+      const platform = await this.platformForFallback(email, owner);
+      if (platform === 'given_back') {
+        return;
+      }
+      if (platform instanceof Error) {
+        // Nothing to fall back to: the email stands as if the policy were `hold` (held, or retried
+        // for a temporary cause), and its error says both why.
+        await this.routeUnavailable(email, owner, error, platform);
+        return;
+      }
+      lease = platform;
+      fallback = true;
     }
 
     try {
@@ -93,35 +103,74 @@ export class EmailDelivery {
     try {
       info = (await lease.transporter.sendMail(outboundMessage(email, lease.route))) as SentMessageInfo;
     } catch (error) {
-      const failure = classifyDeliveryFailure(error, {
-        secrets: lease.route.password ? [lease.route.password] : [],
-      });
+      const secrets = lease.route.password ? [lease.route.password] : [];
+      const failure = classifyDeliveryFailure(error, { secrets });
+      const recipients = recipientOutcomes(deliveryReportOf(error), secrets);
       if (
         lease.route.type === 'custom' &&
         lease.route.failurePolicy === 'fallback' &&
         failure.action !== 'fail'
       ) {
+        const platform = await this.platformForFallback(email, owner);
+        if (platform === 'given_back') {
+          return;
+        }
+        if (platform instanceof Error) {
+          // As if the policy were `hold`: the custom route's failure decides (retry, or hold).
+          await this.recordFailure(
+            email,
+            owner,
+            lease.route,
+            { ...failure, message: withoutFallback(failure.message, platform) },
+            recipients,
+          );
+          return;
+        }
         this.logger.warn(
           { organizationId, emailId: email.id, code: failure.code },
           'Custom SMTP failed; falling back to the platform SMTP',
         );
-        const at = new Date();
-        await this.health.recordFailure(organizationId, failure, at);
-        await this.alertAdminsIfDue(organizationId, lease.route, failure, at);
-        const platform = await this.resolver.acquire(organizationId, { platformOnly: true });
         try {
+          const at = new Date();
+          await this.health.recordFailure(organizationId, failure, at);
+          await this.alertAdminsIfDue(organizationId, lease.route, failure, at);
           await this.attempt(email, owner, platform, true);
         } finally {
           platform.release();
         }
         return;
       }
-      await this.recordFailure(email, owner, lease.route, failure);
+      await this.recordFailure(email, owner, lease.route, failure, recipients);
       return;
     }
     // Outside the try: once the server accepted the email, a failure to record it is not an SMTP
     // failure (it must not be sent again through the fallback); deliver() logs it as a crash.
     await this.recordSent(email, owner, lease.route, info, fallback);
+  }
+
+  /**
+   * The platform's transport for a fallback attempt, or the reason there is none (this deployment
+   * has no platform SMTP). `given_back`: this process is shutting down and the email is due again
+   * for another sender. The caller must record an outcome for any other answer: an error thrown
+   * here would leave the row claimed, and every later claim would fail the same way, forever.
+   */
+  private async platformForFallback(
+    email: OutboundEmail,
+    owner: string,
+  ): Promise<TransportLease | Error | 'given_back'> {
+    try {
+      return await this.resolver.acquire(trustedOrganizationId(email.organizationId), { platformOnly: true });
+    } catch (error) {
+      if (error instanceof TransportResolverClosedError) {
+        await this.outbox.markRetry(email, owner, SHUTTING_DOWN, new Date(), null, new Date());
+        return 'given_back';
+      }
+      this.logger.error(
+        { organizationId: email.organizationId, emailId: email.id, err: error },
+        'The platform SMTP cannot carry the fallback',
+      );
+      return error instanceof Error ? error : new Error(String(error));
+    }
   }
 
   private async recordSent(
@@ -156,11 +205,13 @@ export class EmailDelivery {
     owner: string,
     route: SmtpRoute,
     failure: DeliveryFailure,
+    /** The recipients the server answered at RCPT TO; none when the attempt did not get that far. */
+    recipients: RecipientOutcome[],
   ): Promise<void> {
     const organizationId = trustedOrganizationId(email.organizationId);
     const at = new Date();
     const used = routeUsed(route);
-    const error = { code: failure.code, smtpCode: failure.smtpCode, message: failure.message };
+    const error = { code: failure.code, smtpCode: failure.smtpCode, message: failure.message, recipients };
     this.logger.warn(
       {
         organizationId,
@@ -199,14 +250,22 @@ export class EmailDelivery {
    * host that now points to a forbidden address need someone to act: the organization's emails
    * are held (never sent through the platform behind its back) until the settings change.
    */
-  private async routeUnavailable(email: OutboundEmail, owner: string, cause: unknown): Promise<void> {
+  private async routeUnavailable(
+    email: OutboundEmail,
+    owner: string,
+    cause: unknown,
+    /** Why the `fallback` policy could not send through the platform instead. */
+    noFallback?: Error,
+  ): Promise<void> {
     const organizationId = trustedOrganizationId(email.organizationId);
     const at = new Date();
     const reason = cause instanceof SmtpRouteUnavailableError ? cause.reason : 'unreadable';
+    const message =
+      cause instanceof Error ? cause.message : 'The organization’s SMTP settings cannot be used.';
     const error = {
       code: 'route_unavailable',
       smtpCode: null,
-      message: cause instanceof Error ? cause.message : 'The organization’s SMTP settings cannot be used.',
+      message: noFallback === undefined ? message : withoutFallback(message, noFallback),
     };
     if (reason === 'unresolvable' || reason === 'unreadable') {
       this.logger.warn(
@@ -296,6 +355,13 @@ const SHUTTING_DOWN = {
   smtpCode: null,
   message: 'The sending process shut down before this attempt.',
 };
+
+/** A failure's text, completed with why the platform could not carry the email instead. */
+function withoutFallback(message: string, platformError: Error): string {
+  return safeFailureText(
+    `${message} — the fallback to the platform SMTP is not possible: ${platformError.message}`,
+  );
+}
 
 /** Alerts are read by people: a date in their language, in UTC (the alert's time zone is stated). */
 function formatForReader(date: Date, locale: Locale | null): string {

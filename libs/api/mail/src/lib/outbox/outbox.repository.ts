@@ -23,6 +23,8 @@ export interface AttemptError {
   code: string;
   smtpCode: number | null;
   message: string;
+  /** Each recipient's fate when the attempt reached RCPT TO (e.g. a 550 for the address); kept as the email's recipients. */
+  recipients?: RecipientStatusView[];
 }
 
 export interface EmailLogQuery {
@@ -286,5 +288,6 @@ function errorColumns(error: AttemptError, at: Date): Partial<OutboundEmail> {
     lastErrorSmtpCode: error.smtpCode,
     lastErrorMessage: error.message,
     lastErrorAt: at,
+    ...(error.recipients === undefined ? {} : { recipientStatuses: error.recipients }),
   };
 }
