@@ -4,3 +4,4 @@ export { EmptyStateComponent } from './lib/empty-state/empty-state.component';
 export { LoadErrorComponent } from './lib/load-error/load-error.component';
 export { TranslatedPaginatorIntl } from './lib/paginator/translated-paginator-intl';
 export { provideTranslatedPaginator } from './lib/paginator/provide-translated-paginator';
+export { TableScrollComponent } from './lib/table-scroll/table-scroll.component';

@@ -22,6 +22,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { isForbidden } from '../data-access/api-answers';
 import { EmailLogApi, type EmailLogQuery } from '../data-access/email-log.api';
@@ -49,6 +50,7 @@ export function kindKey(kind: EmailKind): TranslationKey {
     LiveRegionComponent,
     LoadErrorComponent,
     NoticeComponent,
+    TableScrollComponent,
     MatButton,
     MatFormField,
     MatLabel,
