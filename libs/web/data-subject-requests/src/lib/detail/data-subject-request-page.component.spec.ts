@@ -237,7 +237,10 @@ describe('DataSubjectRequestPageComponent', () => {
 
   it('sends the message, shows it queued at the end of the thread and clears the field', async () => {
     await open(detail([message('m1', 'First')]));
-    expect(text('[data-testid="dsr-send-form"]')).toBeDefined();
+    // A refused empty submission first: once sent, the emptied field must not show that error again.
+    button('Send the message')?.click();
+    await stable();
+    expect(text('mat-error')).toBe('This field is required.');
     const call = await send('Your data is erased.\nRegards');
     expect(call.request.body).toEqual({ body: 'Your data is erased.\nRegards' });
     call.flush(message('m2', 'Your data is erased.\nRegards', { createdAt: '2025-05-20T10:00:00.000Z' }), {
@@ -251,6 +254,8 @@ describe('DataSubjectRequestPageComponent', () => {
     expect(thread[1]?.querySelector('.body')?.textContent).toBe('Your data is erased.\nRegards');
     expect(squash(thread[1]?.querySelector('[data-testid="delivery-status"]')?.textContent)).toBe('Queued');
     expect(textarea()?.value).toBe('');
+    expect(page().querySelector('mat-error')).toBeNull();
+    expect(page().querySelector('.mat-form-field-invalid')).toBeNull();
     expect(text('[data-testid="dsr-announcement"]')).toBe(
       'Message queued for jane@example.com. Refresh to follow its delivery.',
     );

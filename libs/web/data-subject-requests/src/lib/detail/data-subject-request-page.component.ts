@@ -7,9 +7,10 @@ import {
   inject,
   type OnInit,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -95,6 +96,8 @@ export class DataSubjectRequestPageComponent implements OnInit {
   protected readonly form = inject(NonNullableFormBuilder).group({
     body: ['', [Validators.required, notBlank, Validators.maxLength(REQUEST_LIMITS.messageLength)]],
   });
+  /** Its `resetForm()` also forgets the submission, so the emptied field is not shown in error. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly sending = signal(false);
   protected readonly problem = signal<string | null>(null);
 
@@ -115,7 +118,7 @@ export class DataSubjectRequestPageComponent implements OnInit {
     this.route.paramMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
       this.id.set(params.get('id') ?? '');
       this.request.set(null);
-      this.form.reset();
+      this.formDirective()?.resetForm();
       this.problem.set(null);
       this.load();
     });
@@ -184,7 +187,7 @@ export class DataSubjectRequestPageComponent implements OnInit {
         next: (message) => {
           this.sending.set(false);
           this.append(message);
-          this.form.reset();
+          this.formDirective()?.resetForm();
           this.announcement.set(
             this.i18n.t('dataSubjectRequests.send.queued', { email: request.subjectEmail }),
           );

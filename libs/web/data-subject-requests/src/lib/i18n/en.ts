@@ -78,6 +78,7 @@ export const dataSubjectRequestsEn = {
   'dataSubjectRequests.detail.back': 'All requests',
   'dataSubjectRequests.detail.detailsHeading': 'Details',
   'dataSubjectRequests.detail.subject': 'Data subject',
+  'dataSubjectRequests.detail.locale': 'Language',
 
   'dataSubjectRequests.thread.heading': 'Messages to the data subject',
   'dataSubjectRequests.thread.empty': 'No message yet. Write to the data subject below.',

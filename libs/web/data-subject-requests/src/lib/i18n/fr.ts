@@ -81,6 +81,7 @@ export const dataSubjectRequestsFr: Translation<typeof dataSubjectRequestsEn> = 
   'dataSubjectRequests.detail.back': 'Toutes les demandes',
   'dataSubjectRequests.detail.detailsHeading': 'Détails',
   'dataSubjectRequests.detail.subject': 'Personne concernée',
+  'dataSubjectRequests.detail.locale': 'Langue',
 
   'dataSubjectRequests.thread.heading': 'Messages à la personne concernée',
   'dataSubjectRequests.thread.empty':
