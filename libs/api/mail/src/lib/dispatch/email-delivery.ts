@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SentMessageInfo } from 'nodemailer';
-import type { Locale } from '@mailroute/shared/contracts';
+import { type Locale, webPagePath } from '@mailroute/shared/contracts';
 import { AppConfig, type OrganizationId, trustedOrganizationId, UsersRepository } from '@mailroute/api/core';
 import { classifyDeliveryFailure, type DeliveryFailure } from '../delivery/delivery-failure';
 import { safeFailureText } from '../delivery/failure-text';
@@ -343,7 +343,7 @@ export class EmailDelivery {
           failures: health.consecutiveFailures,
           lastError: failure.message,
           since: formatForReader(health.lastSuccessAt ?? at, admin.locale),
-          settingsUrl: `${this.config.publicUrl}/general-settings/smtp`,
+          settingsUrl: `${this.config.publicUrl}${webPagePath('smtpSettings', {})}`,
         },
       });
     }
