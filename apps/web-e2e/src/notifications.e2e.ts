@@ -25,7 +25,7 @@ test.describe.configure({ mode: 'serial' });
 
 const ACTIVITY = { name: `Retention review ${Date.now()}`, description: 'Who keeps what, and how long.' };
 const COMMENT_SUBJECT = new RegExp(`commented on “${ACTIVITY.name}”`);
-const SENTENCE = `Browser Test Member commented on the processing activity “${ACTIVITY.name}”`;
+const SENTENCE = `${E2E_MEMBER.name} commented on the processing activity “${ACTIVITY.name}”`;
 const ALL_EMAILED: NotificationPreferencesView = {
   commentAdded: true,
   taskAssigned: true,
@@ -42,7 +42,7 @@ async function apiAs(
   user: { email: string; password: string },
 ): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
   const api = await request.newContext({ baseURL });
-  const login = await api.post('/api/auth/login', { data: user });
+  const login = await api.post('/api/auth/login', { data: { email: user.email, password: user.password } });
   expect(login.status()).toBe(200);
   const { accessToken } = (await login.json()) as LoginResponse;
   return { api, headers: { authorization: `Bearer ${accessToken}` } };
