@@ -2,7 +2,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, OrganizationsModule, UsersModule } from '@mailroute/api/core';
 import { DispatchSignal } from './dispatch/dispatch-signal';
-import { EmailDelivery } from './dispatch/email-delivery';
+import { EmailDelivery } from './delivery/email-delivery';
 import { OutboxDispatcher } from './dispatch/outbox-dispatcher';
 import { EmailLogController } from './email-log/email-log.controller';
 import { EmailLogService } from './email-log/email-log.service';

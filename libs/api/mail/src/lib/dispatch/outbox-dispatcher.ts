@@ -11,7 +11,7 @@ import { AppConfig } from '@mailroute/api/core';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { MAIL_QUEUE_KIND, type MailQueueKind } from '../queue/mail-queue-kind';
 import { DispatchSignal } from './dispatch-signal';
-import { EmailDelivery } from './email-delivery';
+import { EmailDelivery } from '../delivery/email-delivery';
 
 /**
  * The embedded sender: claims due emails from the outbox and delivers them with bounded
