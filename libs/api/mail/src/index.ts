@@ -11,7 +11,7 @@ export { webPageLink } from './lib/templates/web-page-link';
 export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builtin/smtp-test.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export type { RouteUsed } from './lib/outbox/outbox.repository';
-export { type MailQueueKind } from './lib/queue/mail-queue-kind';
+export { type MailQueueKind } from './lib/dispatch/queue/mail-queue-kind';
 export { type EmailDeliveries, EmailStatuses } from './lib/email-log/email-statuses';
 export { ehloNameOf } from './lib/transport/ehlo-name';
 export { TlsTrustStore } from './lib/transport/tls-trust-store';

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import {
   Inject,
   Injectable,
@@ -9,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { MAIL_QUEUE_KIND, type MailQueueKind } from '../queue/mail-queue-kind';
+import { MAIL_QUEUE_KIND, type MailQueueKind } from './queue/mail-queue-kind';
 import { DispatchSignal } from './dispatch-signal';
+import { newLeaseOwner } from './lease-owner';
 import { EmailDelivery } from '../delivery/email-delivery';
 
 /**
@@ -103,9 +102,4 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       }
     }
   }
-}
-
-/** A sender's lease owner id: host, process and a random part, unique per process start. */
-export function newLeaseOwner(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

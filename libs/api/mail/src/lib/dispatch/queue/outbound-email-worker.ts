@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { AppConfig } from '@mailroute/api/core';
-import { EmailDelivery } from '../delivery/email-delivery';
-import { newLeaseOwner } from '../dispatch/outbox-dispatcher';
-import { OutboxRepository } from '../outbox/outbox.repository';
+import { EmailDelivery } from '../../delivery/email-delivery';
+import { newLeaseOwner } from '../lease-owner';
+import { OutboxRepository } from '../../outbox/outbox.repository';
 import { OUTBOUND_EMAIL_QUEUE, type OutboundEmailJob } from './outbound-email-jobs';
 import { OutboundEmailQueue } from './outbound-email-queue';
 

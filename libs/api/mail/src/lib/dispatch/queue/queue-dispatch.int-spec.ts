@@ -14,9 +14,9 @@ import {
   numberedNotice,
   PLATFORM_SENDER,
   startMailTestHarness,
-} from '../../testing';
-import { MailerService } from '../mailer.service';
-import { OutboundEmail } from '../outbox/outbound-email.entity';
+} from '../../../testing';
+import { MailerService } from '../../mailer.service';
+import { OutboundEmail } from '../../outbox/outbound-email.entity';
 import { startTcpRelay, type TcpRelay } from './testing/tcp-relay';
 
 const ACME_USER = { username: 'acme', password: 'acme-smtp-password' };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@mailroute/api/core';
-import { DispatchSignal } from '../dispatch/dispatch-signal';
+import { DispatchSignal } from '../dispatch-signal';
 import {
   type DueEmail,
   OUTBOUND_EMAIL_QUEUE,

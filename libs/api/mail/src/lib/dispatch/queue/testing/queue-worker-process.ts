@@ -9,11 +9,11 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CoreModule, loadAppConfig } from '@mailroute/api/core';
-import { InMemoryRouteSource } from '../../../testing/in-memory-route-source';
-import { mailSchema } from '../../mail-schema';
-import { MailModule } from '../../mail.module';
-import type { CustomSmtpRoute } from '../../routing/smtp-route';
-import { SMTP_ROUTE_SOURCE } from '../../routing/smtp-route-source';
+import { InMemoryRouteSource } from '../../../../testing/in-memory-route-source';
+import { mailSchema } from '../../../mail-schema';
+import { MailModule } from '../../../mail.module';
+import type { CustomSmtpRoute } from '../../../routing/smtp-route';
+import { SMTP_ROUTE_SOURCE } from '../../../routing/smtp-route-source';
 import { OutboundEmailWorker } from '../outbound-email-worker';
 
 export interface QueueWorkerProcessSpec {

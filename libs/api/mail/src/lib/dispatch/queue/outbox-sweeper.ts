@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
-import { DispatchSignal } from '../dispatch/dispatch-signal';
-import { OutboxRepository } from '../outbox/outbox.repository';
+import { DispatchSignal } from '../dispatch-signal';
+import { OutboxRepository } from '../../outbox/outbox.repository';
 import { OutboundEmailQueue } from './outbound-email-queue';
 import { RecentlyEnqueued } from './recently-enqueued';
 

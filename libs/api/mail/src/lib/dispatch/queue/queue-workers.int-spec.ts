@@ -23,11 +23,11 @@ import {
   type TypeScriptProcess,
   waitUntil,
 } from '@mailroute/testing';
-import { customRouteTo, numberedNotice } from '../../testing';
-import { mailSchema } from '../mail-schema';
-import { MailModule } from '../mail.module';
-import { MailerService } from '../mailer.service';
-import { OutboundEmail } from '../outbox/outbound-email.entity';
+import { customRouteTo, numberedNotice } from '../../../testing';
+import { mailSchema } from '../../mail-schema';
+import { MailModule } from '../../mail.module';
+import { MailerService } from '../../mailer.service';
+import { OutboundEmail } from '../../outbox/outbound-email.entity';
 import type { QueueWorkerProcessMessage, QueueWorkerProcessSpec } from './testing/queue-worker-process';
 
 const WORKER_SCRIPT = join(__dirname, 'testing', 'queue-worker-process.ts');

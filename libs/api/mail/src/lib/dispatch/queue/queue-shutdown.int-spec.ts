@@ -8,8 +8,8 @@ import {
   type ThrowawayRedis,
   waitUntil,
 } from '@mailroute/testing';
-import { customRouteTo, type MailTestHarness, numberedNotice, startMailTestHarness } from '../../testing';
-import { MailerService } from '../mailer.service';
+import { customRouteTo, type MailTestHarness, numberedNotice, startMailTestHarness } from '../../../testing';
+import { MailerService } from '../../mailer.service';
 import { startTcpRelay, type TcpRelay } from './testing/tcp-relay';
 
 const ACME_USER = { username: 'acme', password: 'acme-smtp-password' };
