@@ -10,7 +10,7 @@ import {
 } from '../../testing';
 import { MailerService } from '../mailer.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
-import { TransportResolver } from '../transport/transport-resolver';
+import { TransportResolver } from './transport-resolver';
 
 const ORGANIZATIONS = 1000;
 const SERVERS = 4;
