@@ -1,6 +1,6 @@
 import type { SchemaParts } from '@mailroute/api/core';
 import { CreateOutboundEmails1764100000000 } from './outbox/1764100000000-create-outbound-emails';
-import { MailRouteHealth } from './outbox/mail-route-health.entity';
+import { MailRouteHealth } from './health/mail-route-health.entity';
 import { OutboundEmail } from './outbox/outbound-email.entity';
 
 export const mailSchema = {

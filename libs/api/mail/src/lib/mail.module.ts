@@ -9,7 +9,7 @@ import { EmailLogService } from './email-log/email-log.service';
 import { EmailStatuses } from './email-log/email-statuses';
 import { RouteHealthService } from './health/route-health.service';
 import { MailerService } from './mailer.service';
-import { MailRouteHealth } from './outbox/mail-route-health.entity';
+import { MailRouteHealth } from './health/mail-route-health.entity';
 import { OutboundEmail } from './outbox/outbound-email.entity';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { MailRouteControl } from './routing/mail-route-control';

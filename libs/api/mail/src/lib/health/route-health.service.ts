@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig, type OrganizationId } from '@mailroute/api/core';
 import type { AttemptError } from '../outbox/outbox.repository';
-import { MailRouteHealth } from '../outbox/mail-route-health.entity';
+import { MailRouteHealth } from './mail-route-health.entity';
 
 /** How stale the stored last success of a healthy route may get before a success rewrites it. */
 const SUCCESS_PRECISION_MS = 1000;
