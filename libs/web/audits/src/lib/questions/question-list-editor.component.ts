@@ -60,7 +60,7 @@ let nextEditorId = 0;
             <legend>{{ 'audits.questions.legend' | t: { number: i + 1 } }}</legend>
             <mat-form-field appearance="outline" class="question-text">
               <mat-label>{{ 'audits.questions.text' | t }}</mat-label>
-              <input matInput formControlName="text" required [attr.id]="id + '-text-' + i" />
+              <input matInput formControlName="text" required [id]="id + '-text-' + i" />
               <mat-hint align="end">{{ group.controls.text.value.length }} / {{ maxLength }}</mat-hint>
               @if (message(group.controls.text); as text) {
                 <mat-error>{{ text.key | t: text.params }}</mat-error>

@@ -50,10 +50,10 @@ describe('AuditRespondPageComponent', () => {
     );
     expect(text(page().querySelector('[data-testid="respond-due-date"]'))).toBe('June 30, 2999');
     expect([text(answer(0)?.querySelector('legend')), text(answer(1)?.querySelector('label'))]).toEqual([
-      'Do you keep a register of processing activities? (required)',
-      'Who is your DPO? (required)',
+      '1. Do you keep a register of processing activities? (required)',
+      '2. Who is your DPO? (required)',
     ]);
-    expect(text(answer(2)?.querySelector('label'))).toBe('Anything else?');
+    expect(text(answer(2)?.querySelector('label'))).toBe('3. Anything else?');
     expect(answer(0)?.querySelector('[role="radiogroup"]')?.getAttribute('aria-required')).toBe('true');
     expect(answer(1)?.querySelector('textarea')?.required).toBe(true);
   });
