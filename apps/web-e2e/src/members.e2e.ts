@@ -17,13 +17,10 @@ test.describe.configure({ mode: 'serial' });
 
 skipWhenChromiumMissing();
 
-const RUN = Date.now().toString(36);
-const INVITEE = {
-  email: `invitee-${RUN}@web-e2e.test`,
-  name: 'Nova Invitee',
-  password: 'invitee-password-42',
-};
-const SECOND = `second-${RUN}@web-e2e.test`;
+// Each run starts on a fresh database (global-setup), so fixed addresses do not collide.
+const INVITEE = { email: 'nova@web-e2e.test', name: 'Nova Invitee', password: 'invitee-password-42' };
+const SECOND = 'grace@web-e2e.test';
+const ADDED: readonly string[] = [INVITEE.email, SECOND];
 const INVITATION_SUBJECT = new RegExp(`invites you to join ${E2E_ORGANIZATION_NAME} on Mailroute`);
 
 /** The acceptance link of an invitation email, as the person clicks it. */
@@ -79,13 +76,11 @@ test.afterAll(async ({ browser }) => {
   const page = await freshBrowser(browser);
   await signIn(page, E2E_ADMIN);
   const users = await api<ListPage<UserView>>(page, 'GET', '/api/users?pageSize=100');
-  for (const user of users.body.items.filter((item) => item.email.endsWith(`-${RUN}@web-e2e.test`))) {
+  for (const user of users.body.items.filter((item) => ADDED.includes(item.email))) {
     await api(page, 'DELETE', `/api/users/${user.id}`);
   }
   const invitations = await api<ListPage<InvitationView>>(page, 'GET', '/api/invitations?pageSize=100');
-  for (const invitation of invitations.body.items.filter((item) =>
-    item.email.endsWith(`-${RUN}@web-e2e.test`),
-  )) {
+  for (const invitation of invitations.body.items.filter((item) => ADDED.includes(item.email))) {
     await api(page, 'DELETE', `/api/invitations/${invitation.id}`);
   }
   await page.context().close();
