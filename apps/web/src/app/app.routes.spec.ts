@@ -1,9 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { type ActivatedRouteSnapshot, provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { CurrentUserView } from '@mailroute/shared/contracts';
+import { type CurrentUserView, WEB_PAGES, type WebPage, webPagePath } from '@mailroute/shared/contracts';
 import { authInterceptor, SessionService } from '@mailroute/web/core';
 import { provideI18n } from '@mailroute/web/i18n';
 import { appRoutes } from './app.routes';
@@ -57,5 +57,47 @@ describe('app routes', () => {
 
     expect(TestBed.inject(Router).url).toBe('/no-such-page');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('This page does not exist');
+  });
+
+  it.each(Object.keys(WEB_PAGES) as WebPage[])('has a page for the %s link of emails', async (page) => {
+    const session = TestBed.inject(SessionService);
+    session.start({ accessToken: 't', expiresIn: 900 });
+    session.setCurrentUser(admin);
+    const params = Object.fromEntries(
+      [...WEB_PAGES[page].matchAll(/:(\w+)/g)].map((match) => [match[1], 'sample-1']),
+    ) as never;
+    const path = webPagePath(page, params);
+    const harness = await RouterTestingHarness.create();
+
+    await harness.navigateByUrl(path);
+
+    const router = TestBed.inject(Router);
+    let leaf: ActivatedRouteSnapshot = router.routerState.snapshot.root;
+    while (leaf.firstChild !== null) {
+      leaf = leaf.firstChild;
+    }
+    expect({ url: router.url, route: leaf.routeConfig?.path }).toEqual({
+      url: path,
+      route: expect.not.stringMatching(/^\*\*$/) as unknown,
+    });
+  });
+
+  it.each([
+    '/notifications',
+    '/processing-activities/act-1',
+    '/tasks/task-1?tab=comments',
+    '/data-subject-requests/dsr-1',
+    '/audits/aud-1',
+    '/general-settings/members',
+    '/general-settings/smtp',
+    '/general-settings/email-log',
+  ])('asks a signed-out visitor of %s to sign in and keeps that exact page to come back to', async (path) => {
+    const harness = await RouterTestingHarness.create();
+
+    await harness.navigateByUrl(path);
+
+    const router = TestBed.inject(Router);
+    expect(router.url.startsWith('/login?')).toBe(true);
+    expect(router.parseUrl(router.url).queryParamMap.get('returnUrl')).toBe(path);
   });
 });
