@@ -7,6 +7,7 @@ import { OutboxDispatcher } from './dispatch/outbox-dispatcher';
 import { EmailLogController } from './email-log/email-log.controller';
 import { EmailLogService } from './email-log/email-log.service';
 import { EmailStatuses } from './email-log/email-statuses';
+import { RouteAlerts } from './health/route-alerts';
 import { RouteHealthService } from './health/route-health.service';
 import { MailerService } from './mailer.service';
 import { MailRouteHealth } from './health/mail-route-health.entity';
@@ -61,6 +62,7 @@ export class MailModule {
         TlsTrustStore,
         TransportResolver,
         RouteHealthService,
+        RouteAlerts,
         EmailDelivery,
         OutboxDispatcher,
         {

@@ -1,29 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SentMessageInfo } from 'nodemailer';
-import { type Locale, webPagePath } from '@mailroute/shared/contracts';
-import { AppConfig, type OrganizationId, trustedOrganizationId, UsersRepository } from '@mailroute/api/core';
+import { AppConfig, trustedOrganizationId } from '@mailroute/api/core';
 import { classifyDeliveryFailure, type DeliveryFailure } from './delivery-failure';
 import { safeFailureText } from './failure-text';
 import { nextAttemptAt } from './retry-schedule';
 import { deliveryReportOf, type RecipientOutcome, recipientOutcomes } from './recipient-outcomes';
+import { RouteAlerts } from '../health/route-alerts';
 import { RouteHealthService } from '../health/route-health.service';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import { type AttemptError, OutboxRepository, type RouteUsed } from '../outbox/outbox.repository';
 import { type SmtpRoute } from '../routing/smtp-route';
 import { SmtpRouteUnavailableError } from '../routing/smtp-route-source';
-import { systemAlertTemplate } from '../templates/builtin/system-alert.template';
 import {
   type TransportLease,
   TransportResolver,
   TransportResolverClosedError,
 } from '../transport/transport-resolver';
-import { MailerService } from '../mailer.service';
 import { outboundMessage } from './outbound-message';
 
 /**
  * One attempt at one claimed email: pick its organization's route, send, and record the outcome
- * on the row (sent, retry later, failed for good, or held). The in-process dispatcher and the
- * queue worker both call this.
+ * on the row (sent, retry later, failed for good, or held), and report it to the route's health,
+ * which alerts the admins when due. The in-process dispatcher and the queue worker both call this.
  */
 @Injectable()
 export class EmailDelivery {
@@ -34,8 +32,7 @@ export class EmailDelivery {
     private readonly outbox: OutboxRepository,
     private readonly health: RouteHealthService,
     private readonly config: AppConfig,
-    private readonly users: UsersRepository,
-    private readonly mailer: MailerService,
+    private readonly alerts: RouteAlerts,
   ) {}
 
   /**
@@ -133,7 +130,7 @@ export class EmailDelivery {
         try {
           const at = new Date();
           await this.health.recordFailure(organizationId, failure, at);
-          await this.alertAdminsIfDue(organizationId, lease.route, failure, at);
+          await this.alerts.alertAdminsIfDue(organizationId, lease.route, failure.message, at);
           await this.attempt(email, owner, platform, true);
         } finally {
           platform.release();
@@ -231,13 +228,15 @@ export class EmailDelivery {
         await this.outbox.markHeld(email, owner, error, used, at);
         await this.health.hold(organizationId, failure.code, error, at);
         // Credentials refused: tell the admins at once (still at most once per period).
-        await this.alertAdminsIfDue(organizationId, route, failure, at, { minimumFailures: 1 });
+        await this.alerts.alertAdminsIfDue(organizationId, route, failure.message, at, {
+          minimumFailures: 1,
+        });
         return;
       case 'retry': {
         await this.retryLater(email, owner, error, used, at);
         if (email.kind !== 'system_alert') {
           await this.health.recordFailure(organizationId, error, at);
-          await this.alertAdminsIfDue(organizationId, route, failure, at);
+          await this.alerts.alertAdminsIfDue(organizationId, route, failure.message, at);
         }
         return;
       }
@@ -310,44 +309,6 @@ export class EmailDelivery {
       await this.outbox.markRetry(email, owner, error, next, used, at);
     }
   }
-
-  /**
-   * One system alert per admin, sent through the platform SMTP (their own server is failing), when
-   * this instance wins the alert of the period (see {@link RouteHealthService.claimAlert}). The
-   * platform's own failures are the operator's, not the organization's admins': they claim nothing.
-   */
-  private async alertAdminsIfDue(
-    organizationId: OrganizationId,
-    route: SmtpRoute,
-    failure: DeliveryFailure,
-    at: Date,
-    threshold: { minimumFailures?: number } = {},
-  ): Promise<void> {
-    if (route.type !== 'custom' || !(await this.health.claimAlert(organizationId, at, threshold))) {
-      return;
-    }
-    const health = await this.health.view(organizationId);
-    const admins = (await this.users.listByOrganization(organizationId)).filter(
-      (user) => user.role === 'admin',
-    );
-    for (const admin of admins) {
-      await this.mailer.send({
-        organizationId,
-        kind: 'system_alert',
-        to: admin.email,
-        locale: admin.locale,
-        template: systemAlertTemplate,
-        data: {
-          host: route.host,
-          port: route.port,
-          failures: health.consecutiveFailures,
-          lastError: failure.message,
-          since: formatForReader(health.lastSuccessAt ?? at, admin.locale),
-          settingsUrl: `${this.config.publicUrl}${webPagePath('smtpSettings', {})}`,
-        },
-      });
-    }
-  }
 }
 
 const SHUTTING_DOWN = {
@@ -361,12 +322,6 @@ function withoutFallback(message: string, platformError: Error): string {
   return safeFailureText(
     `${message} — the fallback to the platform SMTP is not possible: ${platformError.message}`,
   );
-}
-
-/** Alerts are read by people: a date in their language, in UTC (the alert's time zone is stated). */
-function formatForReader(date: Date, locale: Locale | null): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  return `${new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
 function routeUsed(route: SmtpRoute): RouteUsed {
