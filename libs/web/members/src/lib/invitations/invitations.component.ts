@@ -35,6 +35,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm/confirm-dialog.component';
@@ -64,6 +65,7 @@ function emailConflictKey(code: string | null) {
 @Component({
   selector: 'mr-invitations',
   imports: [
+    TableScrollComponent,
     ReactiveFormsModule,
     EmptyStateComponent,
     LiveRegionComponent,

@@ -21,6 +21,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm/confirm-dialog.component';
@@ -38,6 +39,7 @@ export const MEMBERS_PAGE_SIZE = 25;
 @Component({
   selector: 'mr-members-page',
   imports: [
+    TableScrollComponent,
     EmptyStateComponent,
     LiveRegionComponent,
     LoadErrorComponent,
