@@ -26,7 +26,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@mailroute/shared/contracts';
 import { AuthService, DEFAULT_SIGNED_IN_URL, LOGIN_PATH, SessionService } from '@mailroute/web/core';
 import { LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
-import { LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
+import { LoadErrorComponent, LocaleSwitchComponent, NoticeComponent } from '@mailroute/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { fieldErrors } from '../data-access/api-answers';
 import { InvitationsApi } from '../data-access/invitations.api';
@@ -58,6 +58,7 @@ function samePasswordAsAbove(control: AbstractControl<string>): ValidationErrors
 @Component({
   selector: 'mr-accept-invitation-page',
   imports: [
+    LocaleSwitchComponent,
     ReactiveFormsModule,
     RouterLink,
     MatCard,

@@ -19,7 +19,7 @@ import {
   UnreadNotificationsService,
 } from '@mailroute/web/core';
 import { I18nService, roleKey, TranslatePipe } from '@mailroute/web/i18n';
-import { LocaleSwitchComponent } from '../locale-switch/locale-switch.component';
+import { LocaleSwitchComponent } from '@mailroute/web/ui';
 
 /** Above this the badge shows "99+"; its accessible name still says the exact count. */
 const BADGE_MAX = 99;

@@ -15,7 +15,7 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthService, safeReturnUrl } from '@mailroute/web/core';
 import { TranslatePipe, type TranslationKey } from '@mailroute/web/i18n';
-import { LocaleSwitchComponent } from '../locale-switch/locale-switch.component';
+import { LocaleSwitchComponent } from '@mailroute/web/ui';
 import { loginErrorMessage } from './login-error';
 
 @Component({
