@@ -5,3 +5,4 @@ export * from './testing/test-api';
 export * from './testing/tenant-fixtures';
 export * from './testing/schema-migrations-suite';
 export * from './testing/refused-inserts';
+export * from './testing/field-errors';

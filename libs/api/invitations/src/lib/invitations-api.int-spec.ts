@@ -434,6 +434,31 @@ describe('Invitations API', () => {
       [{ name: 'x'.repeat(121), password: NEW_PASSWORD }, 'name', 'must be at most 120 characters'],
       [{ name: 'Ada' }, 'password', 'is required'],
       [{ name: 'Ada', password: 'short' }, 'password', 'must be at least 12 characters long'],
+      [
+        { name: 'Ada', password: ' '.repeat(12) },
+        'password',
+        'must not be only spaces or other blank characters',
+      ],
+      [
+        { name: 'Ada', password: '\t \u00a0'.repeat(6) },
+        'password',
+        'must not be only spaces or other blank characters',
+      ],
+      [
+        { name: 'Ada\r\nBcc: x@evil.test', password: NEW_PASSWORD },
+        'name',
+        'must be on one line, without control characters',
+      ],
+      [
+        { name: 'Ada \u202Elive', password: NEW_PASSWORD },
+        'name',
+        'must not contain bidirectional control characters',
+      ],
+      [
+        { name: 'Ada \u2066Bob\u2069', password: NEW_PASSWORD },
+        'name',
+        'must not contain bidirectional control characters',
+      ],
       [{ name: 'Ada', password: 42 }, 'password', 'must be a string'],
     ])('refuses acceptance %j with a 400 naming %s', async (body, field, reason) => {
       const { token } = await invitedAtAcme();

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import { LOCALES, type Locale } from '@mailroute/shared/contracts';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,6 +16,7 @@ export class AddRespondentDto {
 
   @ApiPropertyOptional({ example: 'Ada Lovelace' })
   @IsOptional()
+  @SingleLineText()
   @MaxLength(120, { message: 'must be at most 120 characters' })
   @MinLength(1, { message: 'must not be empty' })
   @Transform(trimmed)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import { type CreateAuditInput, MAX_AUDIT_QUESTIONS } from '@mailroute/shared/contracts';
 import { QuestionDto, QuestionList } from './question.dto';
 
@@ -10,6 +11,7 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 // presence and type sit at the bottom.
 export class CreateAuditDto implements CreateAuditInput {
   @ApiProperty({ example: 'Annual GDPR audit 2025' })
+  @SingleLineText()
   @MaxLength(200, { message: 'must be at most 200 characters' })
   @MinLength(1, { message: 'must not be empty' })
   @Transform(trimmed)

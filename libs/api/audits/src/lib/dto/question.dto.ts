@@ -8,11 +8,11 @@ import {
   IsDefined,
   IsIn,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import {
   MAX_AUDIT_QUESTIONS,
   MAX_QUESTION_TEXT_LENGTH,
@@ -24,20 +24,11 @@ import {
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** One line: no CR, LF, NEL or Unicode line/paragraph separator, nor any other control character. */
-const ONE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
-/**
- * No bidirectional control (embeddings, overrides, isolates, marks): they can make a question read
- * differently from what is stored, in the page and in emails (Trojan Source, CVE-2021-42574).
- */
-const NO_BIDI_CONTROL = /^[^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
-
 // class-validator runs a property's decorators bottom-up and the first failure is kept:
 // presence and type sit at the bottom.
 export class QuestionDto implements QuestionInput {
   @ApiProperty({ example: 'Do you keep a register of processing activities?', maxLength: 500 })
-  @Matches(NO_BIDI_CONTROL, { message: 'must not contain bidirectional control characters' })
-  @Matches(ONE_LINE, { message: 'must be on one line, without control characters' })
+  @SingleLineText()
   @MaxLength(MAX_QUESTION_TEXT_LENGTH, { message: `must be at most ${MAX_QUESTION_TEXT_LENGTH} characters` })
   @MinLength(1, { message: 'must not be empty' })
   @Transform(trimmed)

@@ -10,6 +10,15 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
+export class TooManySignInAttemptsError extends DomainError {
+  readonly kind = 'rate_limited';
+  readonly code = 'too_many_requests';
+
+  constructor(override readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts: try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
   readonly code = 'unauthenticated';

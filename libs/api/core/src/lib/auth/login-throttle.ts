@@ -1,5 +1,7 @@
-import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
+import { TooManySignInAttemptsError } from './auth-errors';
 
 const MINUTE_MS = 60_000;
 
@@ -28,4 +30,20 @@ export function loginThrottleOptions(config: AppConfig): ThrottlerModuleOptions 
       },
     ],
   };
+}
+
+/**
+ * The throttler's guard, refusing with our own error: a 429 with the standard `Retry-After`
+ * (the library only sends `Retry-After-<throttler name>`) and the API's error body, which names
+ * no framework class.
+ */
+@Injectable()
+export class LoginThrottleGuard extends ThrottlerGuard {
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    limit: ThrottlerLimitDetail,
+  ): Promise<void> {
+    // timeToBlockExpire is in seconds (rounded up) until the oldest counted attempt expires.
+    throw new TooManySignInAttemptsError(Math.max(1, limit.timeToBlockExpire));
+  }
 }

@@ -178,6 +178,25 @@ describe('sign-in throttling (real HTTP, real SQLite)', () => {
     expect((await login({ email: acme.member.email, password: acme.member.password })).status).toBe(429);
   });
 
+  it('says when to try again in the standard Retry-After, with the API’s error body', async () => {
+    let refused: Response | undefined;
+    for (let attempt = 0; attempt < 7 && refused === undefined; attempt++) {
+      const response = await login({ email: 'nobody@acme.test', password: `guess-${attempt}` });
+      if (response.status === 429) {
+        refused = response;
+      }
+    }
+    expect(refused?.status).toBe(429);
+    const retryAfter = refused?.headers.get('retry-after') ?? '';
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    const body = (await refused?.json()) as Record<string, unknown>;
+    expect(body).toEqual({ statusCode: 429, code: 'too_many_requests', message: expect.any(String) });
+    expect(body['message']).toContain(`${retryAfter} seconds`);
+    expect(body['message']).not.toMatch(/Throttler|Exception/);
+  });
+
   it('still lets another account of the same address sign in', async () => {
     expect((await login({ email: acme.admin.email, password: acme.admin.password })).status).toBe(200);
   });

@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PasswordRule } from '../auth/password-rule';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -105,9 +106,8 @@ export class EnvironmentSchema {
 
   @IsOptional()
   @Transform(emptyAsMissing)
+  @PasswordRule()
   @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters long' })
-  @MaxLength(256, { message: 'must be at most 256 characters long' })
   ADMIN_PASSWORD?: string;
 
   @IsOptional()

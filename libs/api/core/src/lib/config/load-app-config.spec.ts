@@ -23,6 +23,12 @@ function problemsOf(load: () => unknown): ConfigError['problems'] {
 }
 
 describe('loadAppConfig', () => {
+  it('refuses an ADMIN_PASSWORD of blanks only, naming the variable', () => {
+    expect(problemsOf(() => loadAppConfig({ ADMIN_PASSWORD: ' '.repeat(16) }, { cwd: freshDir() }))).toEqual([
+      { variable: 'ADMIN_PASSWORD', reason: 'must not be only spaces or other blank characters' },
+    ]);
+  });
+
   it('runs on embedded defaults in development: SQLite under data/, port 3000, generated key', () => {
     const cwd = freshDir();
     const config = loadAppConfig({}, { cwd });

@@ -48,6 +48,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      // RFC 9110 §10.2.3: delay-seconds, a whole number.
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     response.status(body.statusCode).json(body);
   }
 

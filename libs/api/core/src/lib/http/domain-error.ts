@@ -22,6 +22,8 @@ export abstract class DomainError extends Error {
   readonly errors?: FieldError[];
   /** Extra, documented members of the error body (e.g. a connection test report). */
   readonly details?: Record<string, unknown>;
+  /** For `rate_limited` errors: seconds until a new attempt may succeed, sent as the standard `Retry-After` header. */
+  readonly retryAfterSeconds?: number;
 }
 
 export class RequestValidationError extends DomainError {

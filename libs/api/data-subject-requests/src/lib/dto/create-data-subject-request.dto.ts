@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import {
   DATA_SUBJECT_REQUEST_TYPES,
   type DataSubjectRequestType,
@@ -20,6 +21,7 @@ export class CreateDataSubjectRequestDto {
   type!: DataSubjectRequestType;
 
   @ApiProperty({ example: 'Jane Doe' })
+  @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
   @MaxLength(LIMITS.subjectNameLength, maxChars(LIMITS.subjectNameLength))
   @IsString(isText)

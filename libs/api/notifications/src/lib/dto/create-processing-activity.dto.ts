@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
 import { isText, maxChars, ONE_LINE } from './text-rules';
 
 /** `POST /api/processing-activities`. (class-validator runs the bottom decorators first.) */
 export class CreateProcessingActivityDto {
   @ApiProperty({ example: 'Payroll' })
+  @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
   @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
   @IsString(isText)

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
 
 /** `POST /api/tasks`. */
 export class CreateTaskDto {
   @ApiProperty({ example: 'Review the retention period' })
+  @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
   @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
   @IsString(isText)

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { SingleLineText } from '@mailroute/api/core';
 import { TASK_STATUSES, type TaskStatus } from '@mailroute/shared/contracts';
 import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
@@ -18,6 +19,7 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
   @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
   @IsString(isText)
