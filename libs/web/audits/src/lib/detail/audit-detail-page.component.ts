@@ -38,6 +38,7 @@ import {
   LiveRegionComponent,
   LoadErrorComponent,
   NoticeComponent,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { errorCode, fieldErrors, isNotFound } from '../data-access/api-answers';
 import { AuditsApi } from '../data-access/audits.api';
@@ -73,6 +74,7 @@ export function answerSheet(
 @Component({
   selector: 'mr-audit-detail-page',
   imports: [
+    TableScrollComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButton,

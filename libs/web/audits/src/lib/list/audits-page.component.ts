@@ -35,6 +35,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { fieldErrors } from '../data-access/api-answers';
 import { AuditsApi } from '../data-access/audits.api';
@@ -58,6 +59,7 @@ function notInThePast(control: AbstractControl<string>): { pastDate: true } | nu
 @Component({
   selector: 'mr-audits-page',
   imports: [
+    TableScrollComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButton,

@@ -24,7 +24,12 @@ import {
   type RespondentAccessView,
 } from '@mailroute/shared/contracts';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
-import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
+import {
+  LiveRegionComponent,
+  LoadErrorComponent,
+  LocaleSwitchComponent,
+  NoticeComponent,
+} from '@mailroute/web/ui';
 import { errorCode, fieldErrors, isNotFound } from '../data-access/api-answers';
 import { AuditResponsesApi } from '../data-access/audit-responses.api';
 import { fieldMessage } from '../field-message';
@@ -40,6 +45,7 @@ type LinkState = 'loading' | 'ready' | 'notFound' | 'expired' | 'failed';
 @Component({
   selector: 'mr-audit-respond-page',
   imports: [
+    LocaleSwitchComponent,
     ReactiveFormsModule,
     MatButton,
     MatCard,
