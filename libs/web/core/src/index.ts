@@ -5,6 +5,13 @@ export { authGuard, adminGuard, signedOutGuard } from './lib/auth/auth.guards';
 export { LOGIN_PATH, DEFAULT_SIGNED_IN_URL, loginUrlTree, safeReturnUrl } from './lib/auth/login-redirect';
 export { API_PREFIX, API_PATHS, isApiUrl } from './lib/api/api-paths';
 export { apiErrorBody, isServerUnreachable } from './lib/api/api-error';
+export {
+  apiFieldErrors,
+  applyFieldErrors,
+  fieldMessage,
+  type FieldMessage,
+  type FieldTexts,
+} from './lib/api/field-errors';
 export { AuthApi } from './lib/api/auth.api';
 export { CurrentUserApi } from './lib/api/current-user.api';
 export { OrganizationApi } from './lib/api/organization.api';

@@ -1,14 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { FieldError } from '@mailroute/shared/contracts';
-import { apiErrorBody } from '@mailroute/web/core';
-
-/** The field errors of a 400 answer (`errors: [{ field, reason }]`), else an empty list. */
-export function fieldErrors(error: unknown): FieldError[] {
-  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
-    return [];
-  }
-  return apiErrorBody(error)?.errors ?? [];
-}
+import { apiFieldErrors } from '@mailroute/web/core';
 
 /**
  * A 404, or a 400 on the id itself: `/processing-activities/<not-a-uuid>` is as unknown as an
@@ -17,6 +8,6 @@ export function fieldErrors(error: unknown): FieldError[] {
 export function isNotFound(error: unknown): boolean {
   return (
     error instanceof HttpErrorResponse &&
-    (error.status === 404 || (error.status === 400 && fieldErrors(error).length === 0))
+    (error.status === 404 || (error.status === 400 && apiFieldErrors(error).length === 0))
   );
 }

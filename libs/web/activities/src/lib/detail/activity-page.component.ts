@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { PersonView, ProcessingActivityDetail } from '@mailroute/shared/contracts';
-import { SessionService } from '@mailroute/web/core';
+import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -16,8 +16,8 @@ import {
   NoticeComponent,
 } from '@mailroute/web/ui';
 import { ActivitiesApi } from '../data-access/activities.api';
-import { fieldErrors, isNotFound } from '../data-access/api-answers';
-import { applyFieldErrors, fieldMessage } from '../form/field-errors';
+import { isNotFound } from '../data-access/api-answers';
+import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
 
 const COMMENT_MAX = 10_000;
 
@@ -90,7 +90,7 @@ export class ActivityPageComponent {
   }
 
   protected bodyMessage(): string | null {
-    const message = fieldMessage(this.form.controls.body);
+    const message = fieldMessage(this.form.controls.body, ACTIVITY_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -134,7 +134,7 @@ export class ActivityPageComponent {
         },
         error: (error: unknown) => {
           this.sending.set(false);
-          const errors = fieldErrors(error);
+          const errors = apiFieldErrors(error);
           if (errors.length > 0) {
             const unplaced = applyFieldErrors(this.form, errors);
             this.report(

@@ -25,6 +25,7 @@ export const activitiesEn = {
   'activities.error.required': 'This field is required.',
   'activities.error.maxLength': 'At most {max} characters.',
   'activities.error.server': 'The server says: {reason}.',
+  'activities.error.invalid': 'This value is not valid.',
   'activities.error.unplaced': '{field}: {reason}.',
   'activities.detail.pageTitle': 'Processing activity',
   'activities.detail.back': 'All processing activities',

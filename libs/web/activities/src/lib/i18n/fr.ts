@@ -27,6 +27,7 @@ export const activitiesFr: Translation<typeof activitiesEn> = {
   'activities.error.required': 'Ce champ est obligatoire.',
   'activities.error.maxLength': '{max} caractères au plus.',
   'activities.error.server': 'Le serveur indique : {reason}.',
+  'activities.error.invalid': 'Cette valeur n’est pas valide.',
   'activities.error.unplaced': '{field} : {reason}.',
   'activities.detail.pageTitle': 'Traitement',
   'activities.detail.back': 'Tous les traitements',

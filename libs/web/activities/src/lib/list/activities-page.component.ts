@@ -9,6 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type Page, type ProcessingActivityView } from '@mailroute/shared/contracts';
+import { apiFieldErrors, applyFieldErrors, fieldMessage } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -18,8 +19,7 @@ import {
   provideTranslatedPaginator,
 } from '@mailroute/web/ui';
 import { ActivitiesApi } from '../data-access/activities.api';
-import { fieldErrors } from '../data-access/api-answers';
-import { applyFieldErrors, fieldMessage } from '../form/field-errors';
+import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
 
 /** What the API accepts (NOTIFICATIONS_LIMITS in api/notifications). */
 const NAME_MAX = 200;
@@ -101,7 +101,7 @@ export class ActivitiesPageComponent implements OnInit {
   }
 
   protected message(field: 'name' | 'description'): string | null {
-    const message = fieldMessage(this.form.controls[field]);
+    const message = fieldMessage(this.form.controls[field], ACTIVITY_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -124,7 +124,7 @@ export class ActivitiesPageComponent implements OnInit {
         },
         error: (error: unknown) => {
           this.creating.set(false);
-          const errors = fieldErrors(error);
+          const errors = apiFieldErrors(error);
           if (errors.length === 0) {
             this.report(this.i18n.t('activities.create.failed'));
             return;

@@ -1,14 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { FieldError } from '@mailroute/shared/contracts';
 import { apiErrorBody, isServerUnreachable } from '@mailroute/web/core';
-
-/** The field errors of a 400 answer (`errors: [{ field, reason }]`), else an empty list. */
-export function fieldErrors(error: unknown): FieldError[] {
-  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
-    return [];
-  }
-  return apiErrorBody(error)?.errors ?? [];
-}
 
 /** Seconds to wait after a 429: the body's `retryAfterSeconds`, else the `Retry-After` header, else 60. */
 export function retryAfterSeconds(error: unknown): number | null {

@@ -17,7 +17,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { DataSubjectRequestDetail, DataSubjectRequestMessageView } from '@mailroute/shared/contracts';
-import { SessionService } from '@mailroute/web/core';
+import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, languageNameKey, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -25,16 +25,10 @@ import {
   LoadErrorComponent,
   NoticeComponent,
 } from '@mailroute/web/ui';
-import {
-  apiMessage,
-  failureOf,
-  fieldErrors,
-  isMissingRequest,
-  retryAfterSeconds,
-} from '../data-access/api-answers';
+import { apiMessage, failureOf, isMissingRequest, retryAfterSeconds } from '../data-access/api-answers';
 import { DataSubjectRequestsApi } from '../data-access/data-subject-requests.api';
 import { DeadlineComponent } from '../deadline/deadline.component';
-import { applyServerErrors, fieldMessage, focusFirstInvalid, notBlank } from '../form/field-messages';
+import { focusFirstInvalid, notBlank, REQUEST_FIELD_TEXTS } from '../form/field-messages';
 import { REQUEST_LIMITS } from '../form/new-request-form';
 import { failureText, requestTypeKey } from '../texts';
 import { DeliveryComponent } from './delivery.component';
@@ -164,7 +158,7 @@ export class DataSubjectRequestPageComponent implements OnInit {
   }
 
   protected bodyMessage(): string | null {
-    const message = fieldMessage(this.form.controls.body);
+    const message = fieldMessage(this.form.controls.body, REQUEST_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -208,9 +202,9 @@ export class DataSubjectRequestPageComponent implements OnInit {
   }
 
   private fail(error: unknown): void {
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     if (errors.length > 0) {
-      const unplaced = applyServerErrors(this.form, errors);
+      const unplaced = applyFieldErrors(this.form, errors);
       this.refuse(
         [
           this.i18n.t('dataSubjectRequests.send.invalid'),

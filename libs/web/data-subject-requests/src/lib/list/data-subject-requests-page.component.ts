@@ -24,6 +24,7 @@ import {
   type DataSubjectRequestView,
   type Page,
 } from '@mailroute/shared/contracts';
+import { apiFieldErrors, applyFieldErrors, fieldMessage } from '@mailroute/web/core';
 import { I18nService, languageNameKey, LocalDatePipe, NOW, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -32,10 +33,10 @@ import {
   NoticeComponent,
   provideTranslatedPaginator,
 } from '@mailroute/web/ui';
-import { apiMessage, failureOf, fieldErrors, retryAfterSeconds } from '../data-access/api-answers';
+import { apiMessage, failureOf, retryAfterSeconds } from '../data-access/api-answers';
 import { DataSubjectRequestsApi, type RequestListQuery } from '../data-access/data-subject-requests.api';
 import { DeadlineComponent } from '../deadline/deadline.component';
-import { applyServerErrors, fieldMessage, focusFirstInvalid } from '../form/field-messages';
+import { focusFirstInvalid, REQUEST_FIELD_TEXTS } from '../form/field-messages';
 import {
   newRequestForm,
   REQUEST_LIMITS,
@@ -153,7 +154,7 @@ export class DataSubjectRequestsPageComponent implements OnInit {
   }
 
   protected message(field: Field): string | null {
-    const message = fieldMessage(this.form.controls[field]);
+    const message = fieldMessage(this.form.controls[field], REQUEST_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -184,9 +185,9 @@ export class DataSubjectRequestsPageComponent implements OnInit {
   }
 
   private fail(error: unknown): void {
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     if (errors.length > 0) {
-      const unplaced = applyServerErrors(this.form, errors);
+      const unplaced = applyFieldErrors(this.form, errors);
       this.refuse(
         [
           this.i18n.t('dataSubjectRequests.form.invalid'),

@@ -1,14 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { FieldError } from '@mailroute/shared/contracts';
-import { apiErrorBody } from '@mailroute/web/core';
-
-/** The field errors of a 400 answer (`errors: [{ field, reason }]`), else an empty list. */
-export function fieldErrors(error: unknown): FieldError[] {
-  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
-    return [];
-  }
-  return apiErrorBody(error)?.errors ?? [];
-}
+import { apiFieldErrors } from '@mailroute/web/core';
 
 /** The 403 of a change by someone who is neither the assignee, the creator nor an admin. */
 export function isChangeForbidden(error: unknown): boolean {
@@ -19,6 +10,6 @@ export function isChangeForbidden(error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return (
     error instanceof HttpErrorResponse &&
-    (error.status === 404 || (error.status === 400 && fieldErrors(error).length === 0))
+    (error.status === 404 || (error.status === 400 && apiFieldErrors(error).length === 0))
   );
 }

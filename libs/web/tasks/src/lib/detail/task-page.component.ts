@@ -14,13 +14,13 @@ import {
   type TaskView,
   type UserView,
 } from '@mailroute/shared/contracts';
-import { SessionService } from '@mailroute/web/core';
+import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
-import { fieldErrors, isChangeForbidden, isNotFound } from '../data-access/api-answers';
+import { isChangeForbidden, isNotFound } from '../data-access/api-answers';
 import { AssignableMembersApi } from '../data-access/members.api';
 import { type TaskChanges, TasksApi } from '../data-access/tasks.api';
-import { applyFieldErrors, fieldMessage } from '../form/field-errors';
+import { TASK_FIELD_TEXTS } from '../form/field-texts';
 import { STATUS_KEYS, TITLE_MAX } from '../form/task-labels';
 
 type Field = 'title' | 'assigneeId' | 'dueDate' | 'status';
@@ -160,7 +160,7 @@ export class TaskPageComponent {
   }
 
   protected message(field: Field): string | null {
-    const message = fieldMessage(this.form.controls[field]);
+    const message = fieldMessage(this.form.controls[field], TASK_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -200,7 +200,7 @@ export class TaskPageComponent {
         },
         error: (error: unknown) => {
           this.saving.set(false);
-          const errors = fieldErrors(error);
+          const errors = apiFieldErrors(error);
           if (errors.length > 0) {
             const unplaced = applyFieldErrors(this.form, errors);
             this.report(

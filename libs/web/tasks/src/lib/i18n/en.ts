@@ -40,6 +40,7 @@ export const tasksEn = {
   'tasks.error.required': 'This field is required.',
   'tasks.error.maxLength': 'At most {max} characters.',
   'tasks.error.server': 'The server says: {reason}.',
+  'tasks.error.invalid': 'This value is not valid.',
   'tasks.error.unplaced': '{field}: {reason}.',
   'tasks.detail.pageTitle': 'Task',
   'tasks.detail.back': 'All tasks',

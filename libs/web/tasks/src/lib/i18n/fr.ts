@@ -43,6 +43,7 @@ export const tasksFr: Translation<typeof tasksEn> = {
   'tasks.error.required': 'Ce champ est obligatoire.',
   'tasks.error.maxLength': '{max} caractères au plus.',
   'tasks.error.server': 'Le serveur indique : {reason}.',
+  'tasks.error.invalid': 'Cette valeur n’est pas valide.',
   'tasks.error.unplaced': '{field} : {reason}.',
   'tasks.detail.pageTitle': 'Tâche',
   'tasks.detail.back': 'Toutes les tâches',

@@ -25,7 +25,7 @@ import {
   type TaskView,
   type UserView,
 } from '@mailroute/shared/contracts';
-import { SessionService } from '@mailroute/web/core';
+import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -34,10 +34,9 @@ import {
   NoticeComponent,
   provideTranslatedPaginator,
 } from '@mailroute/web/ui';
-import { fieldErrors } from '../data-access/api-answers';
 import { AssignableMembersApi } from '../data-access/members.api';
 import { TasksApi, type TasksQuery } from '../data-access/tasks.api';
-import { applyFieldErrors, fieldMessage } from '../form/field-errors';
+import { TASK_FIELD_TEXTS } from '../form/field-texts';
 import { STATUS_KEYS, TITLE_MAX } from '../form/task-labels';
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -151,7 +150,7 @@ export class TasksPageComponent implements OnInit {
   }
 
   protected message(field: 'title' | 'assigneeId' | 'dueDate'): string | null {
-    const message = fieldMessage(this.form.controls[field]);
+    const message = fieldMessage(this.form.controls[field], TASK_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
 
@@ -175,7 +174,7 @@ export class TasksPageComponent implements OnInit {
         },
         error: (error: unknown) => {
           this.creating.set(false);
-          const errors = fieldErrors(error);
+          const errors = apiFieldErrors(error);
           if (errors.length === 0) {
             this.report(this.i18n.t('tasks.create.failed'));
             return;
