@@ -1,5 +1,7 @@
+import type { SmtpFailurePolicy } from '@mailroute/shared/contracts';
 import type { OrganizationId } from '@mailroute/api/core';
-import type { CustomSmtpRoute, FailurePolicy } from '../lib/routing/smtp-route';
+import type { SmtpSecurity as TestServerSecurity } from '@mailroute/testing';
+import type { CustomSmtpRoute } from '../lib/routing/smtp-route';
 import type { SmtpRouteSource } from '../lib/routing/smtp-route-source';
 
 /**
@@ -54,15 +56,15 @@ export class InMemoryRouteSource implements SmtpRouteSource {
 
 /** A custom route to a server of `@mailroute/testing` (its certificate is for `localhost`). */
 export function customRouteTo(
-  server: { port: number; ca: string; security: 'tls' | 'starttls' | 'plain' },
+  server: { port: number; ca: string; security: TestServerSecurity },
   route: {
-    organizationId: string;
+    organizationId: OrganizationId;
     username: string;
     password: string;
     sender: string;
     senderName?: string;
     replyTo?: string;
-    failurePolicy?: FailurePolicy;
+    failurePolicy?: SmtpFailurePolicy;
     trustCa?: boolean;
   },
 ): Omit<CustomSmtpRoute, 'version'> {
@@ -87,7 +89,7 @@ export function customRouteTo(
  * for), connected through 127.0.0.1, implicit TLS, no credentials, unless overridden.
  */
 export function localCustomRoute(
-  organizationId: string,
+  organizationId: OrganizationId,
   server: { port: number; ca?: string | null },
   overrides: Partial<Omit<CustomSmtpRoute, 'type' | 'organizationId'>> = {},
 ): CustomSmtpRoute {

@@ -1,3 +1,5 @@
+import type { EmailRouteType } from './email';
+
 /** `tls`: implicit TLS from the first byte (usually port 465). `starttls`: upgrade required (587, 25). */
 export const SMTP_SECURITY_MODES = ['tls', 'starttls'] as const;
 export type SmtpSecurityMode = (typeof SMTP_SECURITY_MODES)[number];
@@ -123,7 +125,8 @@ export interface SmtpHealthView {
 
 /** `GET /api/organizations/current/smtp-settings`. Never the password. */
 export interface SmtpSettingsView {
-  mode: 'platform' | 'custom';
+  /** The route the organization's emails take: the platform SMTP, or its own server. */
+  mode: EmailRouteType;
   host: string | null;
   port: number | null;
   security: SmtpSecurityMode | null;

@@ -1,3 +1,4 @@
+import { trustedOrganizationId } from '@mailroute/api/core';
 import { OutboundEmail } from '../outbox/outbound-email.entity';
 import type { CustomSmtpRoute, PlatformSmtpRoute } from '../routing/smtp-route';
 import { outboundMessage } from './outbound-message';
@@ -24,7 +25,7 @@ const server = {
 const custom: CustomSmtpRoute = {
   ...server,
   type: 'custom',
-  organizationId: 'o1',
+  organizationId: trustedOrganizationId('o1'),
   version: 'v1',
   sender: { address: 'notify@acme.test', name: 'Acme' },
   replyTo: 'dpo@acme.test',

@@ -2,6 +2,7 @@ import { DataSource, In } from 'typeorm';
 import type { OrganizationId } from '@mailroute/api/core';
 import {
   type BlackholeServer,
+  type SmtpSecurity,
   startBlackholeServer,
   startTestSmtpServer,
   type TestSmtpServer,
@@ -44,7 +45,7 @@ describe('delivery against servers that never answer', () => {
   let sequence = 0;
 
   const routeTo =
-    (server: { port: number; security: 'tls' | 'starttls' | 'plain' }): RouteTo =>
+    (server: { port: number; security: SmtpSecurity }): RouteTo =>
     (organizationId) =>
       customRouteTo(
         { ...server, ca: healthy.ca },

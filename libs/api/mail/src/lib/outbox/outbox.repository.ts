@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
-import type { EmailKind, EmailStatus, RecipientStatusView } from '@mailroute/shared/contracts';
+import type {
+  EmailKind,
+  EmailRouteType,
+  EmailStatus,
+  RecipientStatusView,
+} from '@mailroute/shared/contracts';
 import { entitiesFromRows, type OrganizationId, plainInsert, plainUpdate } from '@mailroute/api/core';
 import { OutboundEmail } from './outbound-email.entity';
 
 export interface RouteUsed {
-  type: 'platform' | 'custom';
+  type: EmailRouteType;
   host: string;
   port: number;
   sender: string;

@@ -1,3 +1,4 @@
+import type { SmtpFailurePolicy } from '@mailroute/shared/contracts';
 import type { OrganizationId } from '@mailroute/api/core';
 import type { CustomSmtpRoute } from './smtp-route';
 
@@ -30,7 +31,7 @@ export class SmtpRouteUnavailableError extends Error {
     readonly reason: 'unreadable' | 'undecryptable' | 'address_refused' | 'unresolvable',
     message: string,
     /** The failure policy stored with the settings, when it could be read. */
-    readonly failurePolicy: 'hold' | 'fallback' = 'hold',
+    readonly failurePolicy: SmtpFailurePolicy = 'hold',
   ) {
     super(message);
     this.name = 'SmtpRouteUnavailableError';

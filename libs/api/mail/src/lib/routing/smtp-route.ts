@@ -1,8 +1,5 @@
-/** `tls`: implicit TLS from the first byte (usually port 465). `starttls`: upgrade required (587, 25). */
-export type SmtpSecurity = 'tls' | 'starttls';
-
-/** What to do with an organization's emails while its own server fails. */
-export type FailurePolicy = 'hold' | 'fallback';
+import type { SmtpFailurePolicy, SmtpSecurityMode } from '@mailroute/shared/contracts';
+import type { OrganizationId } from '@mailroute/api/core';
 
 export interface Mailbox {
   address: string;
@@ -18,7 +15,7 @@ interface SmtpServerAddress {
    */
   connectAddress: string;
   port: number;
-  security: SmtpSecurity;
+  security: SmtpSecurityMode;
   username: string | null;
   /** Decrypted only to build the transport; lives in memory, never logged or returned. */
   password: string | null;
@@ -35,12 +32,13 @@ export interface PlatformSmtpRoute extends SmtpServerAddress {
 /** An organization's own SMTP server, from its active SMTP settings. */
 export interface CustomSmtpRoute extends SmtpServerAddress {
   type: 'custom';
-  organizationId: string;
+  organizationId: OrganizationId;
   /** Changes whenever the settings change; a transport built for an old version is replaced. */
   version: string;
   sender: Mailbox;
   replyTo: string | null;
-  failurePolicy: FailurePolicy;
+  /** What to do with the organization's emails while this server fails. */
+  failurePolicy: SmtpFailurePolicy;
 }
 
 export type SmtpRoute = PlatformSmtpRoute | CustomSmtpRoute;

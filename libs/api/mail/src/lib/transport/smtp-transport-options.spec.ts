@@ -1,4 +1,5 @@
 import { createSecureContext, type PeerCertificate } from 'node:tls';
+import { trustedOrganizationId } from '@mailroute/api/core';
 import { testConfig } from '@mailroute/api/core/testing';
 import type { CustomSmtpRoute, PlatformSmtpRoute } from '../routing/smtp-route';
 import { smtpTransportOptions } from './smtp-transport-options';
@@ -17,7 +18,7 @@ const config = testConfig({
 
 function orgRoute(overrides: Partial<CustomSmtpRoute> = {}): CustomSmtpRoute {
   return localCustomRoute(
-    'org-a',
+    trustedOrganizationId('org-a'),
     { port: 465 },
     { host: 'smtp.org-a.example', connectAddress: '203.0.113.7', ...overrides },
   );

@@ -131,7 +131,7 @@ describe('TransportResolver against real SMTP servers', () => {
       users: [{ username: 'org-a-mailer', password: 'org-a-secret' }],
     });
     routes.use(
-      localCustomRoute('org-a', smtp, {
+      localCustomRoute(org('org-a'), smtp, {
         security: 'starttls',
         username: 'org-a-mailer',
         password: 'org-a-secret',
@@ -152,7 +152,7 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it('refuses to send in plaintext to a STARTTLS route whose server offers no TLS', async () => {
     const plain = await server({ security: 'plain' });
-    routes.use(localCustomRoute('org-a', plain, { security: 'starttls' }));
+    routes.use(localCustomRoute(org('org-a'), plain, { security: 'starttls' }));
 
     await expect(send(resolverWith(), org('org-a'), 'Must not leak')).rejects.toThrow(/STARTTLS/);
     expect(plain.messages).toHaveLength(0);
@@ -160,7 +160,7 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it('sends 50 emails of one organization over at most MAIL_POOL_CONNECTIONS connections', async () => {
     const smtp = await server();
-    routes.use(localCustomRoute('org-a', smtp));
+    routes.use(localCustomRoute(org('org-a'), smtp));
     const resolver = resolverWith({ MAIL_POOL_CONNECTIONS: '2' });
 
     await Promise.all(Array.from({ length: 50 }, (_, i) => send(resolver, org('org-a'), `Pooled ${i}`)));
@@ -174,8 +174,8 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it("never lets one organization's email leave through another organization's server", async () => {
     const [serverA, serverB] = [await server(), await server()];
-    routes.use(localCustomRoute('org-a', serverA));
-    routes.use(localCustomRoute('org-b', serverB));
+    routes.use(localCustomRoute(org('org-a'), serverA));
+    routes.use(localCustomRoute(org('org-b'), serverB));
     const resolver = resolverWith();
 
     await Promise.all(
@@ -203,8 +203,8 @@ describe('TransportResolver against real SMTP servers', () => {
         { username: 'b-user', password: 'b-pass' },
       ],
     });
-    routes.use(localCustomRoute('org-a', shared, { username: 'a-user', password: 'a-pass' }));
-    routes.use(localCustomRoute('org-b', shared, { username: 'b-user', password: 'b-pass' }));
+    routes.use(localCustomRoute(org('org-a'), shared, { username: 'a-user', password: 'a-pass' }));
+    routes.use(localCustomRoute(org('org-b'), shared, { username: 'b-user', password: 'b-pass' }));
     const resolver = resolverWith();
 
     await Promise.all(
@@ -223,8 +223,8 @@ describe('TransportResolver against real SMTP servers', () => {
   it("trusts an organization's CA for that organization only, not for another one pointing at the same server", async () => {
     // The platform trusts this very certificate too (PLATFORM_SMTP_CA_FILE): that must not leak to organizations either.
     const selfSigned = await server();
-    routes.use(localCustomRoute('org-a', selfSigned, { caCertificate: selfSigned.ca }));
-    routes.use(localCustomRoute('org-b', selfSigned, { caCertificate: null }));
+    routes.use(localCustomRoute(org('org-a'), selfSigned, { caCertificate: selfSigned.ca }));
+    routes.use(localCustomRoute(org('org-b'), selfSigned, { caCertificate: null }));
     const resolver = resolverWith();
 
     await send(resolver, org('org-a'), 'Trusted');
@@ -239,8 +239,12 @@ describe('TransportResolver against real SMTP servers', () => {
       altNames: ['mail.org-a.test'],
     });
     const smtp = await server({ certificate });
-    routes.use(localCustomRoute('org-a', smtp, { host: 'mail.org-a.test', connectAddress: '127.0.0.1' }));
-    routes.use(localCustomRoute('org-b', smtp, { host: 'mail.org-b.test', connectAddress: '127.0.0.1' }));
+    routes.use(
+      localCustomRoute(org('org-a'), smtp, { host: 'mail.org-a.test', connectAddress: '127.0.0.1' }),
+    );
+    routes.use(
+      localCustomRoute(org('org-b'), smtp, { host: 'mail.org-b.test', connectAddress: '127.0.0.1' }),
+    );
     const resolver = resolverWith();
 
     await send(resolver, org('org-a'), 'Right name');
@@ -253,12 +257,12 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it("switches to the new server on a settings change and closes the old transport's connections", async () => {
     const [oldServer, newServer] = [await server(), await server()];
-    routes.use(localCustomRoute('org-a', oldServer, { version: 'v1' }));
+    routes.use(localCustomRoute(org('org-a'), oldServer, { version: 'v1' }));
     const resolver = resolverWith();
     await send(resolver, org('org-a'), 'Before');
     expect(oldServer.activeConnections()).toBeGreaterThan(0);
 
-    routes.use(localCustomRoute('org-a', newServer, { version: 'v2' }));
+    routes.use(localCustomRoute(org('org-a'), newServer, { version: 'v2' }));
     await send(resolver, org('org-a'), 'After');
 
     expect(subjects(oldServer)).toEqual(['Before']);
@@ -276,7 +280,7 @@ describe('TransportResolver against real SMTP servers', () => {
     let mostLive = 0;
 
     for (let i = 0; i < 20; i += 1) {
-      routes.use(localCustomRoute(`org-${i}`, pool[i % pool.length]));
+      routes.use(localCustomRoute(org(`org-${i}`), pool[i % pool.length]));
       await send(resolver, org(`org-${i}`), `From org-${i}`);
       expect(resolver.liveTransports()).toBeLessThanOrEqual(5);
       mostLive = Math.max(mostLive, resolver.liveTransports());
@@ -298,7 +302,7 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it('closes an idle transport with its sockets and builds a new one for the next email', async () => {
     const smtp = await server();
-    routes.use(localCustomRoute('org-a', smtp));
+    routes.use(localCustomRoute(org('org-a'), smtp));
     const resolver = resolverWith({ MAIL_POOL_IDLE_MS: '200' });
 
     await send(resolver, org('org-a'), 'First');
@@ -315,8 +319,8 @@ describe('TransportResolver against real SMTP servers', () => {
     const blackhole = await startBlackholeServer();
     servers.push(blackhole);
     const healthy = await server();
-    routes.use(localCustomRoute('org-a', blackhole, { security: 'starttls', version: 'v1' }));
-    routes.use(localCustomRoute('org-b', healthy));
+    routes.use(localCustomRoute(org('org-a'), blackhole, { security: 'starttls', version: 'v1' }));
+    routes.use(localCustomRoute(org('org-b'), healthy));
     const resolver = resolverWith();
 
     const started = Date.now();
@@ -327,7 +331,7 @@ describe('TransportResolver against real SMTP servers', () => {
     expect(Date.now() - started).toBeLessThan(GREETING_TIMEOUT_MS + 1000);
 
     await send(resolver, org('org-b'), 'Other organization');
-    routes.use(localCustomRoute('org-a', healthy, { version: 'v2' }));
+    routes.use(localCustomRoute(org('org-a'), healthy, { version: 'v2' }));
     await send(resolver, org('org-a'), 'After the fix');
     expect(subjects(healthy)).toEqual(['After the fix', 'Other organization']);
   });
@@ -342,8 +346,8 @@ describe('TransportResolver against real SMTP servers', () => {
       },
     });
     const other = await server();
-    routes.use(localCustomRoute('org-a', slow));
-    routes.use(localCustomRoute('org-b', other));
+    routes.use(localCustomRoute(org('org-a'), slow));
+    routes.use(localCustomRoute(org('org-b'), other));
     const resolver = resolverWith({ MAIL_TRANSPORT_CACHE_SIZE: '1' });
 
     const sending = send(resolver, org('org-a'), 'Slow one');
@@ -364,7 +368,7 @@ describe('TransportResolver against real SMTP servers', () => {
 
   it('sends platform-only emails through the platform even when the organization has its own server', async () => {
     const own = await server();
-    routes.use(localCustomRoute('org-a', own));
+    routes.use(localCustomRoute(org('org-a'), own));
 
     await send(resolverWith(), org('org-a'), 'Delivery problems alert', { platformOnly: true });
 
@@ -382,7 +386,7 @@ describe('TransportResolver against real SMTP servers', () => {
         await held.opened;
       },
     });
-    routes.use(localCustomRoute('org-a', slow));
+    routes.use(localCustomRoute(org('org-a'), slow));
     const resolver = resolverWith();
 
     const sending = send(resolver, org('org-a'), 'Last one');

@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import type { ConnectionTestReport } from '@mailroute/shared/contracts';
+import type { ConnectionTestReport, SmtpSecurityMode } from '@mailroute/shared/contracts';
 import { testConfig } from '@mailroute/api/core/testing';
 import { defaultTestCertificate, waitUntil } from '@mailroute/testing';
 import { AddressPolicy } from '../address-policy/address-policy';
@@ -101,7 +101,7 @@ function tester(timeoutMs = 3000): ConnectionTester {
   return new ConnectionTester(config, resolver, new AddressPolicy(config, resolver), new TlsTrustStore());
 }
 
-function requestFor(server: ScriptedServer, security: 'tls' | 'starttls'): ConnectionTestRequest {
+function requestFor(server: ScriptedServer, security: SmtpSecurityMode): ConnectionTestRequest {
   return {
     host: '127.0.0.1',
     port: server.port,
