@@ -141,11 +141,27 @@ describe('sign-in, roles and organization scoping (real HTTP, real SQLite)', () 
     expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
-  it('publishes the OpenAPI document', async () => {
+  it('publishes the OpenAPI document outside production', async () => {
     const document = (await (await get('/api/docs-json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health']),
     );
+  });
+});
+
+describe('the OpenAPI docs, once turned off (OPENAPI_DOCS=false, the production default)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { OPENAPI_DOCS: 'false' } });
+  });
+
+  afterAll(() => api.close());
+
+  it('are not served: neither the document nor its UI', async () => {
+    for (const path of ['/api/docs-json', '/api/docs']) {
+      expect({ path, status: (await fetch(`${api.baseUrl}${path}`)).status }).toEqual({ path, status: 404 });
+    }
   });
 });
 

@@ -42,7 +42,8 @@ export interface SmtpSettingsConfig {
 
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
-  http: { host: string; port: number };
+  /** `openApiDocs`: serve the OpenAPI document and its UI (/api/docs); off in production unless asked for. */
+  http: { host: string; port: number; openApiDocs: boolean };
   /** Absolute path of the folder holding the SQLite file and generated local secrets. */
   dataDir: string;
   database: DatabaseConfig;

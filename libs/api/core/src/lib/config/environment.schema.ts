@@ -146,6 +146,11 @@ export class EnvironmentSchema {
   @IsBoolean({ message: 'must be true or false' })
   SERVE_WEB?: boolean;
 
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  OPENAPI_DOCS?: boolean;
+
   // Mail delivery (see the README's configuration table).
   @IsOptional()
   @Transform(toBool)

@@ -33,7 +33,7 @@ describe('loadAppConfig', () => {
     const cwd = freshDir();
     const config = loadAppConfig({}, { cwd });
     expect(config.nodeEnv).toBe('development');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, openApiDocs: true });
     expect(config.database).toEqual({ type: 'sqlite', path: join(cwd, 'data', 'mailroute.sqlite') });
     expect(config.redisUrl).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:3000');
@@ -123,11 +123,28 @@ describe('loadAppConfig', () => {
       { cwd: freshDir() },
     );
     expect(config.isProduction).toBe(true);
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, openApiDocs: false });
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://mailroute:pw@db:5432/mailroute' });
     expect(config.redisUrl).toBe('redis://cache:6379');
     expect(config.publicUrl).toBe('https://app.example.com');
     expect(config.platformSmtp?.url).toBe('smtps://mailer:pw@smtp.example.com:465');
+  });
+
+  it('serves the OpenAPI docs in production only when OPENAPI_DOCS=true, and outside it unless OPENAPI_DOCS=false', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SECRETS_KEY: KEY,
+      PLATFORM_SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      PUBLIC_URL: 'https://app.example.com',
+    };
+    const docs = (env: Record<string, string>) => loadAppConfig(env, { cwd: freshDir() }).http.openApiDocs;
+    expect(docs(production)).toBe(false);
+    expect(docs({ ...production, OPENAPI_DOCS: 'true' })).toBe(true);
+    expect(docs({})).toBe(true);
+    expect(docs({ OPENAPI_DOCS: 'false' })).toBe(false);
+    expect(problemsOf(() => loadAppConfig({ OPENAPI_DOCS: 'yes please' }, { cwd: freshDir() }))).toEqual([
+      { variable: 'OPENAPI_DOCS', reason: 'must be true or false' },
+    ]);
   });
 
   it('accepts sqlite:<path> relative to the working folder', () => {

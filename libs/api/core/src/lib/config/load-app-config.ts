@@ -80,7 +80,12 @@ export function loadAppConfig(
   const webRoot = schema.WEB_ROOT ?? options.defaultWebRoot;
   return new AppConfig({
     nodeEnv,
-    http: { host: schema.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'), port },
+    http: {
+      host: schema.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      port,
+      // The document maps every route and field: an attacker's map, not a public one.
+      openApiDocs: schema.OPENAPI_DOCS ?? !production,
+    },
     dataDir,
     database: databaseConfig(schema.DATABASE_URL, dataDir, options.cwd),
     redisUrl: schema.REDIS_URL ?? null,

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import * as pg from 'pg';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { usePostgresUtcDates } from './postgres-utc-dates';
+import { preparePrivateSqliteFile } from './sqlite-file';
 
 export type EntityClass = new () => object;
 export type MigrationClass = new () => MigrationInterface;
@@ -42,7 +41,7 @@ export function buildDataSourceOptions(database: DatabaseConfig, schema: SchemaP
   }
 
   if (database.path !== ':memory:') {
-    mkdirSync(dirname(database.path), { recursive: true });
+    preparePrivateSqliteFile(database.path);
   }
   return {
     ...common,

@@ -12,7 +12,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  if (config.http.openApiDocs) {
+    setUpOpenApi(app);
+  }
   if (config.web.serve && config.web.root) {
     if (!serveWebApp(app, config.web.root)) {
       new Logger('WebApp').warn(
