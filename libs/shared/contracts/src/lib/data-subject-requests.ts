@@ -12,6 +12,31 @@ export const DATA_SUBJECT_REQUEST_TYPES = [
 ] as const;
 export type DataSubjectRequestType = (typeof DATA_SUBJECT_REQUEST_TYPES)[number];
 
+/** Lengths the API accepts for a request and its messages; the web checks them before sending. */
+export const DATA_SUBJECT_REQUEST_LIMITS = {
+  subjectNameLength: 120,
+  /** An email address: a 64-character local part, `@` and a 255-character domain. */
+  addressLength: 320,
+  messageLength: 20_000,
+} as const;
+
+/** `POST /api/data-subject-requests`: a request received from a data subject. */
+export interface CreateDataSubjectRequestInput {
+  type: DataSubjectRequestType;
+  /** On one line: the emails greet the data subject by it. */
+  subjectName: string;
+  subjectEmail: string;
+  /** ISO 8601 date or date-time, not in the future; left out: now. */
+  receivedAt?: string;
+  /** The data subject's language; left out: the organization's. */
+  locale?: Locale;
+}
+
+/** `POST /api/data-subject-requests/:id/messages`: plain text, emailed to the data subject. */
+export interface SendDataSubjectMessageInput {
+  body: string;
+}
+
 /** A request as listed by `GET /api/data-subject-requests` (a page, most recently received first). */
 export interface DataSubjectRequestView {
   id: string;

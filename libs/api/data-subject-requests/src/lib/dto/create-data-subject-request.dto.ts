@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SingleLineText } from '@mailroute/api/core';
 import {
+  type CreateDataSubjectRequestInput,
+  DATA_SUBJECT_REQUEST_LIMITS as LIMITS,
   DATA_SUBJECT_REQUEST_TYPES,
   type DataSubjectRequestType,
   LOCALES,
   type Locale,
 } from '@mailroute/shared/contracts';
-import { DATA_SUBJECT_REQUEST_LIMITS as LIMITS } from '../data-subject-request-types';
 
 const isText = { message: 'must be a string' };
 const maxChars = (max: number) => ({ message: `must be at most ${max} characters` });
@@ -15,7 +16,7 @@ const maxChars = (max: number) => ({ message: `must be at most ${max} characters
 const ONE_LINE = /^[^\r\n]*\S[^\r\n]*$/;
 
 /** `POST /api/data-subject-requests`. (class-validator runs the bottom decorators first.) */
-export class CreateDataSubjectRequestDto {
+export class CreateDataSubjectRequestDto implements CreateDataSubjectRequestInput {
   @ApiProperty({ enum: DATA_SUBJECT_REQUEST_TYPES })
   @IsIn(DATA_SUBJECT_REQUEST_TYPES, { message: `must be one of ${DATA_SUBJECT_REQUEST_TYPES.join(', ')}` })
   type!: DataSubjectRequestType;

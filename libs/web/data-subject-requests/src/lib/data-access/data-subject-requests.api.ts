@@ -1,36 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  CreateDataSubjectRequestInput,
   DataSubjectRequestDetail,
   DataSubjectRequestMessageView,
-  DataSubjectRequestType,
   DataSubjectRequestView,
-  Locale,
   Page,
+  SendDataSubjectMessageInput,
 } from '@mailroute/shared/contracts';
 import { API_PREFIX } from '@mailroute/web/core';
 import type { Observable } from 'rxjs';
 
 const REQUESTS = `${API_PREFIX}/data-subject-requests`;
-
-/**
- * The body of `POST /api/data-subject-requests` (the API's CreateDataSubjectRequestDto).
- * Declared here because shared/contracts has no request type for it yet.
- */
-export interface NewDataSubjectRequest {
-  type: DataSubjectRequestType;
-  subjectName: string;
-  subjectEmail: string;
-  /** `YYYY-MM-DD` or an ISO date-time; the API takes "now" when it is left out. */
-  receivedAt?: string;
-  /** Left out: the organization's language. */
-  locale?: Locale;
-}
-
-/** The body of `POST /api/data-subject-requests/:id/messages` (SendDataSubjectMessageDto). */
-export interface NewDataSubjectMessage {
-  body: string;
-}
 
 export interface RequestListQuery {
   /** 1-based, as the API counts. */
@@ -49,7 +30,7 @@ export class DataSubjectRequestsApi {
     return this.http.get<Page<DataSubjectRequestView>>(REQUESTS, { params });
   }
 
-  create(input: NewDataSubjectRequest): Observable<DataSubjectRequestView> {
+  create(input: CreateDataSubjectRequestInput): Observable<DataSubjectRequestView> {
     return this.http.post<DataSubjectRequestView>(REQUESTS, input);
   }
 
@@ -59,7 +40,10 @@ export class DataSubjectRequestsApi {
   }
 
   /** Stores the message and queues its email to the data subject; answers it with its delivery (queued). */
-  sendMessage(requestId: string, input: NewDataSubjectMessage): Observable<DataSubjectRequestMessageView> {
+  sendMessage(
+    requestId: string,
+    input: SendDataSubjectMessageInput,
+  ): Observable<DataSubjectRequestMessageView> {
     return this.http.post<DataSubjectRequestMessageView>(
       `${REQUESTS}/${encodeURIComponent(requestId)}/messages`,
       input,

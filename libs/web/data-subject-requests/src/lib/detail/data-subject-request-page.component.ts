@@ -16,7 +16,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { DataSubjectRequestDetail, DataSubjectRequestMessageView } from '@mailroute/shared/contracts';
+import {
+  DATA_SUBJECT_REQUEST_LIMITS,
+  type DataSubjectRequestDetail,
+  type DataSubjectRequestMessageView,
+} from '@mailroute/shared/contracts';
 import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, languageNameKey, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
@@ -29,7 +33,6 @@ import { apiMessage, failureOf, isMissingRequest, retryAfterSeconds } from '../d
 import { DataSubjectRequestsApi } from '../data-access/data-subject-requests.api';
 import { DeadlineComponent } from '../deadline/deadline.component';
 import { focusFirstInvalid, notBlank, REQUEST_FIELD_TEXTS } from '../form/field-messages';
-import { REQUEST_LIMITS } from '../form/new-request-form';
 import { failureText, requestTypeKey } from '../texts';
 import { DeliveryComponent } from './delivery.component';
 
@@ -79,7 +82,7 @@ export class DataSubjectRequestPageComponent implements OnInit {
 
   protected readonly requestTypeKey = requestTypeKey;
   protected readonly languageNameKey = languageNameKey;
-  protected readonly limits = REQUEST_LIMITS;
+  protected readonly limits = DATA_SUBJECT_REQUEST_LIMITS;
 
   protected readonly state = signal<LoadState>('loading');
   protected readonly request = signal<DataSubjectRequestDetail | null>(null);
@@ -88,7 +91,10 @@ export class DataSubjectRequestPageComponent implements OnInit {
   protected readonly announcement = signal('');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    body: ['', [Validators.required, notBlank, Validators.maxLength(REQUEST_LIMITS.messageLength)]],
+    body: [
+      '',
+      [Validators.required, notBlank, Validators.maxLength(DATA_SUBJECT_REQUEST_LIMITS.messageLength)],
+    ],
   });
   /** Its `resetForm()` also forgets the submission, so the emptied field is not shown in error. */
   private readonly formDirective = viewChild(FormGroupDirective);

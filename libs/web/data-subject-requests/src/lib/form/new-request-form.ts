@@ -1,11 +1,12 @@
 import type { AbstractControl, NonNullableFormBuilder } from '@angular/forms';
 import { Validators } from '@angular/forms';
-import type { DataSubjectRequestType, Locale } from '@mailroute/shared/contracts';
-import type { NewDataSubjectRequest } from '../data-access/data-subject-requests.api';
+import {
+  type CreateDataSubjectRequestInput,
+  DATA_SUBJECT_REQUEST_LIMITS as LIMITS,
+  type DataSubjectRequestType,
+  type Locale,
+} from '@mailroute/shared/contracts';
 import { notBlank, oneLine } from './field-messages';
-
-/** What the API accepts (its DATA_SUBJECT_REQUEST_LIMITS), checked here first. */
-export const REQUEST_LIMITS = { subjectNameLength: 120, addressLength: 320, messageLength: 20_000 } as const;
 
 /** `YYYY-MM-DD` of the browser's today. */
 export function todayOf(now: number): string {
@@ -27,12 +28,12 @@ export function newRequestForm(fb: NonNullableFormBuilder, today: () => string) 
       Validators.required,
       notBlank,
       oneLine,
-      Validators.maxLength(REQUEST_LIMITS.subjectNameLength),
+      Validators.maxLength(LIMITS.subjectNameLength),
     ]),
     subjectEmail: fb.control('', [
       Validators.required,
       Validators.email,
-      Validators.maxLength(REQUEST_LIMITS.addressLength),
+      Validators.maxLength(LIMITS.addressLength),
     ]),
     /** Empty: the organization's language. */
     locale: fb.control<Locale | ''>(''),
@@ -44,7 +45,7 @@ export function newRequestForm(fb: NonNullableFormBuilder, today: () => string) 
 export type NewRequestForm = ReturnType<typeof newRequestForm>;
 
 /** The request body: optional fields left out when empty, so the API applies its defaults. */
-export function toNewRequest(form: NewRequestForm): NewDataSubjectRequest {
+export function toNewRequest(form: NewRequestForm): CreateDataSubjectRequestInput {
   const value = form.getRawValue();
   if (value.type === null) {
     throw new Error('toNewRequest needs a valid form');

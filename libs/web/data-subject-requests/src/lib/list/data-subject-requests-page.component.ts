@@ -18,6 +18,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import {
+  DATA_SUBJECT_REQUEST_LIMITS,
   DATA_SUBJECT_REQUEST_TYPES,
   DEFAULT_PAGE_SIZE,
   LOCALES,
@@ -37,13 +38,7 @@ import { apiMessage, failureOf, retryAfterSeconds } from '../data-access/api-ans
 import { DataSubjectRequestsApi, type RequestListQuery } from '../data-access/data-subject-requests.api';
 import { DeadlineComponent } from '../deadline/deadline.component';
 import { focusFirstInvalid, REQUEST_FIELD_TEXTS } from '../form/field-messages';
-import {
-  newRequestForm,
-  REQUEST_LIMITS,
-  todayOf,
-  toNewRequest,
-  type NewRequestForm,
-} from '../form/new-request-form';
+import { newRequestForm, todayOf, toNewRequest, type NewRequestForm } from '../form/new-request-form';
 import { failureText, requestTypeKey } from '../texts';
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -93,7 +88,7 @@ export class DataSubjectRequestsPageComponent implements OnInit {
 
   protected readonly types = DATA_SUBJECT_REQUEST_TYPES;
   protected readonly locales = LOCALES;
-  protected readonly limits = REQUEST_LIMITS;
+  protected readonly limits = DATA_SUBJECT_REQUEST_LIMITS;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['reference', 'type', 'requester', 'received', 'due'];
   protected readonly requestTypeKey = requestTypeKey;
