@@ -1,4 +1,5 @@
 import type { EmailRouteType } from './email';
+import type { LocalizedText } from './locale';
 
 /** `tls`: implicit TLS from the first byte (usually port 465). `starttls`: upgrade required (587, 25). */
 export const SMTP_SECURITY_MODES = ['tls', 'starttls'] as const;
@@ -41,12 +42,6 @@ export const CONNECTION_TEST_STAGES = [
   'send',
 ] as const;
 export type ConnectionTestStage = (typeof CONNECTION_TEST_STAGES)[number];
-
-/** A short actionable sentence for people, in each language of the product. */
-export interface LocalizedText {
-  en: string;
-  fr: string;
-}
 
 export interface TlsDetails {
   protocol: string | null;

@@ -1,4 +1,4 @@
-import type { Locale } from '@mailroute/shared/contracts';
+import type { Locale, LocalizedText } from '@mailroute/shared/contracts';
 
 /**
  * The frame every email is sent in: the organization's name as the header, the template's body,
@@ -6,7 +6,7 @@ import type { Locale } from '@mailroute/shared/contracts';
  * `subject` (escaped) and `body` (the template's already rendered part, inserted as is).
  */
 
-const FOOTER: Record<Locale, string> = {
+const FOOTER: LocalizedText = {
   en: 'Sent by Mailroute for {{organizationName}}',
   fr: 'Envoyé par Mailroute pour {{organizationName}}',
 };

@@ -1,7 +1,4 @@
-import type { Locale } from '@mailroute/shared/contracts';
-
-/** One Handlebars source per locale. */
-export type LocalizedSource = Readonly<Record<Locale, string>>;
+import type { Locale, LocalizedText } from '@mailroute/shared/contracts';
 
 export type MailTemplatePart = 'subject' | 'text' | 'html';
 
@@ -24,9 +21,10 @@ export type MailTemplateData = object & { readonly [K in keyof MailRenderContext
 export interface MailTemplateDefinition {
   /** Unique across the application, e.g. `notifications.comment_added`: keys the compiled cache. */
   name: string;
-  subject: LocalizedSource;
-  text: LocalizedSource;
-  html: LocalizedSource;
+  /** One Handlebars source per locale, for each part. */
+  subject: LocalizedText;
+  text: LocalizedText;
+  html: LocalizedText;
 }
 
 declare const templateData: unique symbol;
@@ -61,7 +59,7 @@ export function defineMailTemplate<TData extends MailTemplateData>(
       `Mail template name "${definition.name}" must be lowercase words separated by dots, e.g. "notifications.comment_added"`,
     );
   }
-  const copy = (source: LocalizedSource): LocalizedSource => Object.freeze({ en: source.en, fr: source.fr });
+  const copy = (source: LocalizedText): LocalizedText => Object.freeze({ en: source.en, fr: source.fr });
   return Object.freeze({
     name: definition.name,
     subject: copy(definition.subject),
