@@ -3,6 +3,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_LOG_PATHS } from './redaction';
+import { redactUrlForLog } from './url-redaction';
 
 /** Structured JSON logs (pino), one line per request, secrets redacted. */
 @Module({
@@ -30,7 +31,8 @@ import { REDACTED_LOG_PATHS } from './redaction';
             req: (request: { id: string; method: string; url: string }) => ({
               id: request.id,
               method: request.method,
-              url: request.url,
+              // Link tokens are credentials: the URL is logged without them.
+              url: redactUrlForLog(request.url),
             }),
           },
           customProps: (request) => {
