@@ -10,6 +10,7 @@ export { TemplateRenderer } from './lib/templates/template-renderer';
 export { webPageLink } from './lib/templates/web-page-link';
 export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builtin/smtp-test.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
+export { isSingleAddress } from './lib/outbox/mailbox-address';
 export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { type MailQueueKind } from './lib/dispatch/queue/mail-queue-kind';
 export { type EmailDeliveries, EmailStatuses } from './lib/email-log/email-statuses';

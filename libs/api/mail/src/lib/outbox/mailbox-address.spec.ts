@@ -13,7 +13,11 @@ describe('isSingleAddress', () => {
     ['no domain', 'jane@'],
     ['nothing', ''],
     ['an overlong address', `${'a'.repeat(320)}@example.com`],
-  ])('refuses %s', (_label, address) => {
+    ['a space', 'jane doe@example.com'],
+    ['a control character', 'jane\u0000@example.com'],
+    ['an IP address as the domain', 'jane@[203.0.113.5]'],
+    ['not a string', 42],
+  ])('refuses %s', (_label, address: unknown) => {
     expect(isSingleAddress(address)).toBe(false);
   });
 });

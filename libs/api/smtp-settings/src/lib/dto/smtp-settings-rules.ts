@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { isEmail, isFQDN, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { isFQDN, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { isSingleAddress } from '@mailroute/api/mail';
 import { parseCaBundle } from '../settings/ca-certificate';
 
 /** C0 and C1 control characters, CR and LF included. */
@@ -28,16 +29,11 @@ export class SmtpHost implements ValidatorConstraintInterface {
   }
 }
 
-/** One plain address, nothing that could add a header or a recipient. */
+/** One plain address, nothing that could add a header or a recipient: mail's own rule. */
 @ValidatorConstraint({ name: 'singleAddress' })
 export class SingleAddress implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return (
-      typeof value === 'string' &&
-      !/[\s,;<>"()]/.test(value) &&
-      !CONTROL_CHARACTERS.test(value) &&
-      isEmail(value, { allow_display_name: false, require_tld: false, allow_ip_domain: false })
-    );
+    return isSingleAddress(value);
   }
 
   defaultMessage(): string {
