@@ -101,7 +101,8 @@ async function rotateSecrets(): Promise<void> {
 
 function describeStart(config: AppConfig): string {
   const host = ['0.0.0.0', '::'].includes(config.http.host) ? 'localhost' : config.http.host;
-  return `Mailroute is listening on http://${host}:${config.http.port} (API /api, docs /api/docs, ${config.database.type} database)`;
+  const docs = config.http.openApiDocs ? ', docs /api/docs' : '';
+  return `Mailroute is listening on http://${host}:${config.http.port} (API /api${docs}, ${config.database.type} database)`;
 }
 
 const commands: Record<string, () => Promise<void>> = { serve, worker, 'rotate-secrets': rotateSecrets };
