@@ -11,6 +11,7 @@ export { webPageLink } from './lib/templates/web-page-link';
 export { smtpTestTemplate, type SmtpTestEmailData } from './lib/templates/builtin/smtp-test.template';
 export { OutboundEmail } from './lib/outbox/outbound-email.entity';
 export { isSingleAddress } from './lib/outbox/mailbox-address';
+export { REDACTED, SecretRedactor } from './lib/delivery/secret-redactor';
 export type { RouteUsed } from './lib/outbox/outbox.repository';
 export { type MailQueueKind } from './lib/dispatch/queue/mail-queue-kind';
 export { type EmailDeliveries, EmailStatuses } from './lib/email-log/email-statuses';

@@ -1,3 +1,4 @@
+import { REDACTED, SecretRedactor } from './secret-redactor';
 import type { SmtpFailure } from './smtp-failure';
 
 /**
@@ -31,25 +32,15 @@ export function safeCommand(command: unknown): string | null {
  *
  * - `AUTH <mechanism> <payload>` keeps the mechanism only (the payload encodes the password);
  * - `scheme://user:password@` loses its user information (a transport URL in an error message);
- * - every known secret, and its base64 form, is replaced by `[redacted]`;
+ * - every known secret, and its base64 form, is replaced by `[redacted]` ({@link SecretRedactor});
  * - CR, LF and other control characters become single spaces (multi-line SMTP replies read as one
  *   line, and a hostile server cannot forge extra lines in a log).
  */
 export function safeFailureText(text: string, secrets: readonly string[] = []): string {
-  let safe = text
-    .replace(/\b(AUTH\s+[A-Z0-9_-]+)\s+\S+/gi, '$1 [redacted]')
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1[redacted]@');
-  for (const secret of secrets) {
-    if (secret.length < 3) {
-      // Too short to redact without mangling ordinary words; such a password would be refused
-      // by the settings validation anyway.
-      continue;
-    }
-    for (const form of [secret, Buffer.from(secret, 'utf8').toString('base64')]) {
-      safe = safe.split(form).join('[redacted]');
-    }
-  }
-  safe = collapseControlCharacters(safe);
+  const scrubbed = text
+    .replace(/\b(AUTH\s+[A-Z0-9_-]+)\s+\S+/gi, `$1 ${REDACTED}`)
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, `$1${REDACTED}@`);
+  const safe = collapseControlCharacters(new SecretRedactor(secrets).redact(scrubbed));
   return safe.length > MAX_FAILURE_TEXT_LENGTH ? `${safe.slice(0, MAX_FAILURE_TEXT_LENGTH - 1)}…` : safe;
 }
 

@@ -8,8 +8,7 @@ import { StaticHostResolver } from '../../testing/static-host-resolver';
 import { connectionTestHints as hints } from './connection-test-hints';
 import type { ConnectionTestRequest } from './connection-test-request';
 import { ConnectionTester } from './connection-tester';
-import { REDACTED } from './secret-redactor';
-import { TlsTrustStore } from '@mailroute/api/mail';
+import { REDACTED, TlsTrustStore } from '@mailroute/api/mail';
 
 /**
  * Servers that misbehave on purpose, scripted line by line: the report must stay precise and

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@mailroute/api/core';
-import { ehloNameOf, TlsTrustStore } from '@mailroute/api/mail';
+import { ehloNameOf, SecretRedactor, TlsTrustStore } from '@mailroute/api/mail';
 import type { ConnectionTestReport } from '@mailroute/shared/contracts';
 import { AddressPolicy } from '../address-policy/address-policy';
 import { HostResolver } from '../address-policy/host-resolver';
@@ -9,8 +9,7 @@ import type { ConnectionTestRequest } from './connection-test-request';
 import { Deadline } from './deadline';
 import { policyStage, resolveStage } from './destination-stages';
 import { authStage, quit, senderStage, sendStage } from './mail-stages';
-import { SecretRedactor } from './secret-redactor';
-import { loginAuthValue, plainAuthToken } from './smtp-commands';
+import { plainAuthToken } from './smtp-commands';
 import { SmtpSession } from './smtp-session';
 import { StageContext } from './stage-context';
 import { StageRecorder, TestStopped } from './stage-recorder';
@@ -105,14 +104,13 @@ export class ConnectionTester {
   }
 }
 
-/** The password in every form it travels in, so that no server echo of it reaches the report. */
+/**
+ * The password and the AUTH PLAIN token built from it, so that no server echo of either reaches
+ * the report (the redactor adds their base64 forms, AUTH LOGIN's among them).
+ */
 function secretsOf(request: ConnectionTestRequest): string[] {
   if (request.password === '') {
     return [];
   }
-  return [
-    request.password,
-    plainAuthToken(request.username, request.password),
-    loginAuthValue(request.password),
-  ];
+  return [request.password, plainAuthToken(request.username, request.password)];
 }

@@ -5,7 +5,7 @@ import type {
 } from '@mailroute/shared/contracts';
 import type { Deadline } from './deadline';
 import { describeFailure, type FailureContext } from './failure-description';
-import type { SecretRedactor } from './secret-redactor';
+import type { SecretRedactor } from '@mailroute/api/mail';
 import type { StageSuccess } from './stage-outcome';
 
 /** Thrown by `StageRecorder.run` once a stage failed and was recorded: the test stops there. */

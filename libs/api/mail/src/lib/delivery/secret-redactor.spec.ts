@@ -6,8 +6,13 @@ describe('SecretRedactor', () => {
     expect(redactor.redact('a hunter22-extended b hunter22 c')).toBe(`a ${REDACTED} b ${REDACTED} c`);
   });
 
+  it('replaces a secret’s base64 form too, as AUTH LOGIN sends it', () => {
+    const base64 = Buffer.from('s3cr3t!').toString('base64');
+    expect(new SecretRedactor(['s3cr3t!']).redact(`535 ${base64} refused`)).toBe(`535 ${REDACTED} refused`);
+  });
+
   it('does not search for secrets too short to be told from ordinary text', () => {
-    expect(new SecretRedactor(['250', '']).redact('250 OK')).toBe('250 OK');
+    expect(new SecretRedactor(['25', '']).redact('250 OK')).toBe('250 OK');
   });
 
   it('redacts every string of a nested value and keeps its shape', () => {
