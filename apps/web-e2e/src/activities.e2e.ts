@@ -1,9 +1,15 @@
 import { expect, request, test } from '@playwright/test';
 import type { LoginResponse, SmtpSettingsView } from '@mailroute/shared/contracts';
 import { type ReceivedMessage, startTestSmtpServer, type TestSmtpServer } from '@mailroute/testing';
-import { expectAccessible, screenshot, signIn, skipWhenChromiumMissing } from './support/browser-steps';
+import {
+  chooseOption,
+  expectAccessible,
+  screenshot,
+  signIn,
+  skipWhenChromiumMissing,
+} from './support/browser-steps';
 import { E2E_ADMIN, E2E_MEMBER } from './support/e2e-users';
-import { platformEmails } from './support/mailbox';
+import { platformEmailCount, platformEmails, waitForPlatformEmail } from './support/mailbox';
 import {
   openSmtpPage,
   revertToPlatformRoute,
@@ -15,7 +21,9 @@ import {
  * The seed's verification, end to end: the organization's emails leave through its own SMTP
  * server; a member's comment on a processing activity reaches the admin who follows it through
  * that server; the email's link opens the activity (after sign-in when signed out); the email log
- * shows the custom route. The organization goes back to the platform route at the end.
+ * shows the custom route. The organization goes back to the platform route. Then who follows the
+ * activity: the member stops watching it and watches it again; the admin adds the member, who is
+ * emailed the admin's next comment, and removes them.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -30,6 +38,7 @@ const ACTIVITY = {
   description: 'Monthly salaries of employees.\nKept 5 years.',
 };
 const COMMENT = 'Is the retention period still five years?';
+const ADMIN_COMMENT = 'Yes: five years after the employee leaves.';
 
 let smtp: TestSmtpServer;
 let activityPath = '';
@@ -236,4 +245,82 @@ test('the admin goes back to the platform route', async ({ page }) => {
   await revertToPlatformRoute(page);
 
   expect((await storedSettings(page)).mode).toBe('platform');
+});
+
+test('the member stops watching the activity, and watches it again', async ({ page }) => {
+  await signIn(page, E2E_MEMBER);
+  await page.goto(activityPath);
+  await expect(page.getByRole('heading', { level: 1, name: ACTIVITY.name })).toBeVisible();
+  await expect(page.getByTestId('watching')).toHaveText('You follow this activity.');
+  // Adding or removing someone else is for admins.
+  await expect(page.getByRole('heading', { name: 'Add someone' })).toHaveCount(0);
+  await expect(page.getByTestId('watchers').getByRole('button')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Stop watching', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'You no longer follow this activity.' }),
+  ).toBeAttached();
+  await expect(page.getByTestId('watchers')).not.toContainText(E2E_MEMBER.name);
+  await expect(page.getByTestId('watching')).toContainText('You do not follow this activity yet');
+  await expectAccessible(page);
+  await page.screenshot({ path: screenshot('activity-stopped-watching'), fullPage: true });
+
+  // The API kept it.
+  await page.reload();
+  await expect(page.getByTestId('watching')).toContainText('You do not follow this activity yet');
+  await page.getByRole('button', { name: 'Watch', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You now follow this activity.' })).toBeAttached();
+  await expect(page.getByTestId('watchers')).toContainText(`${E2E_MEMBER.name} (you)`);
+  await expect(page.getByTestId('watching')).toHaveText('You follow this activity.');
+
+  // Not following again, for the admin to add them.
+  await page.getByRole('button', { name: 'Stop watching', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Watch', exact: true })).toBeVisible();
+  await expect(page.getByTestId('watchers')).not.toContainText(E2E_MEMBER.name);
+});
+
+test('the admin adds the member as a watcher, who is emailed the next comment, then removes them', async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, E2E_ADMIN);
+  await page.goto(activityPath);
+  await expect(page.getByRole('heading', { level: 1, name: ACTIVITY.name })).toBeVisible();
+  await expect(page.getByTestId('watchers')).not.toContainText(E2E_MEMBER.name);
+
+  const add = page.getByRole('button', { name: 'Add', exact: true });
+  await add.click();
+  await expect(page.getByTestId('watchers-problem')).toHaveText('Choose the member to add.');
+  await chooseOption(page, 'Member to add', E2E_MEMBER.name);
+  await add.click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${E2E_MEMBER.name} now follows this activity.` }),
+  ).toBeAttached();
+  await expect(page.getByTestId('watchers')).toContainText(E2E_MEMBER.name);
+  await expect(page.getByTestId('watchers-problem')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: screenshot('activity-watcher-added'), fullPage: true });
+
+  // Back on the platform route: the member added hears of the admin's comment.
+  const since = platformEmailCount();
+  await page.getByLabel('Your comment').fill(ADMIN_COMMENT);
+  await page.getByRole('button', { name: 'Add the comment' }).click();
+  await expect(page.getByTestId('comment').last()).toContainText(ADMIN_COMMENT);
+  const email = await waitForPlatformEmail(
+    { to: E2E_MEMBER.email, subject: new RegExp(`commented on “${ACTIVITY.name}”$`) },
+    since,
+  );
+  expect(email.text).toContain(ADMIN_COMMENT);
+  expect(email.links).toContain(`${baseURL}${activityPath}`);
+
+  await page.getByRole('button', { name: `Remove ${E2E_MEMBER.name}` }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${E2E_MEMBER.name} no longer follows this activity.` }),
+  ).toBeAttached();
+  await expect(page.getByTestId('watchers')).not.toContainText(E2E_MEMBER.name);
+  await page.reload();
+  await expect(page.getByTestId('watchers')).not.toContainText(E2E_MEMBER.name);
+  await expect(page.getByTestId('watching')).toHaveText('You follow this activity.');
+  await expectAccessible(page);
+  await page.screenshot({ path: screenshot('activity-watcher-removed'), fullPage: true });
 });

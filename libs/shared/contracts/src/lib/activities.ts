@@ -22,3 +22,13 @@ export interface ProcessingActivityDetail extends ProcessingActivityView {
   comments: CommentView[];
   watchers: PersonView[];
 }
+
+/**
+ * Who follows an activity (each is notified of every new comment), as answered by
+ * `PUT`/`DELETE /api/processing-activities/:id/watchers/me` (anyone follows or stops following)
+ * and `…/watchers/:userId` (admins add or remove another user of the organization). Both are
+ * idempotent: following twice is following once.
+ */
+export interface ActivityWatchersView {
+  watchers: PersonView[];
+}

@@ -69,6 +69,16 @@ export class ActivitiesRepository {
       .execute();
   }
 
+  /** The user stops following the activity; stopping twice is stopping once. */
+  async unwatch(
+    organizationId: OrganizationId,
+    activityId: string,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.getRepository(ActivityWatcher).delete({ organizationId, activityId, userId });
+  }
+
   async watcherIds(
     organizationId: OrganizationId,
     activityId: string,

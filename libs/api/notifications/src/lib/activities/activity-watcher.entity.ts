@@ -1,7 +1,10 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProcessingActivity } from './processing-activity.entity';
 
-/** A user who follows an activity (its creator, and whoever commented on it). */
+/**
+ * A user who follows an activity: its creator, whoever commented on it, whoever chose to follow it,
+ * and whoever an admin added.
+ */
 @Entity({ name: 'processing_activity_watchers' })
 export class ActivityWatcher {
   @PrimaryColumn({ name: 'activity_id', type: 'varchar', length: 36 })

@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type {
+  ActivityWatchersView,
   CommentView,
   Page,
+  PersonView,
   ProcessingActivityDetail,
   ProcessingActivityView,
 } from '@mailroute/shared/contracts';
@@ -94,6 +96,42 @@ export class ProcessingActivitiesService {
   }
 
   /**
+   * Makes `userId` follow the activity, or stop following it (`following: false`). Both the
+   * activity and the user must be of the caller's organization: another organization's are
+   * unknown here (404). Who may change whom is the controller's rule (oneself, or an admin).
+   */
+  async setWatching(
+    principal: Principal,
+    activityId: string,
+    userId: string,
+    following: boolean,
+  ): Promise<ActivityWatchersView> {
+    const organizationId = principal.organizationId;
+    const watcherIds = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.activities.find(organizationId, activityId, manager))) {
+        throw new NotFoundError('The processing activity');
+      }
+      if (!(await this.users.findById(organizationId, userId, manager))) {
+        throw new NotFoundError('The user');
+      }
+      if (following) {
+        await this.activities.watch(organizationId, activityId, userId, manager);
+      } else {
+        await this.activities.unwatch(organizationId, activityId, userId, manager);
+      }
+      return this.activities.watcherIds(organizationId, activityId, manager);
+    });
+    this.logger.log({
+      msg: following ? 'Watcher added' : 'Watcher removed',
+      organizationId,
+      activityId,
+      userId,
+      byUserId: principal.userId,
+    });
+    return { watchers: await this.people(organizationId, watcherIds) };
+  }
+
+  /**
    * Adds the comment, makes its author a watcher, and notifies every other watcher — all in one
    * transaction with the notification emails.
    */
@@ -132,6 +170,12 @@ export class ProcessingActivitiesService {
     });
     this.logger.log({ msg: 'Comment added', organizationId, activityId, commentId: comment.id, notified });
     return commentView(comment, new Map([[author.id, author]]));
+  }
+
+  /** The users of `ids`, in that order; one removed from the organization since is left out. */
+  private async people(organizationId: OrganizationId, ids: string[]): Promise<PersonView[]> {
+    const people = await this.users.findByIds(organizationId, ids);
+    return ids.flatMap((id) => personView(people, id) ?? []);
   }
 }
 

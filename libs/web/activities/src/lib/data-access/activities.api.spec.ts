@@ -79,4 +79,33 @@ describe('ActivitiesApi', () => {
 
     expect(await answer).toEqual(comment);
   });
+
+  it('follows and stops following as the signed-in user, at watchers/me', async () => {
+    const watchers = { watchers: [{ id: 'u2', name: 'Max' }] };
+    const followed = firstValueFrom(api.watch('a1'));
+    const put = http.expectOne('/api/processing-activities/a1/watchers/me');
+    expect(put.request.method).toBe('PUT');
+    put.flush(watchers);
+    expect(await followed).toEqual(watchers);
+
+    const stopped = firstValueFrom(api.unwatch('a1'));
+    const remove = http.expectOne('/api/processing-activities/a1/watchers/me');
+    expect(remove.request.method).toBe('DELETE');
+    remove.flush({ watchers: [] });
+    expect(await stopped).toEqual({ watchers: [] });
+  });
+
+  it('adds and removes another user by id, both ids encoded', async () => {
+    const added = firstValueFrom(api.watch('a/1', 'u/3'));
+    const put = http.expectOne('/api/processing-activities/a%2F1/watchers/u%2F3');
+    expect(put.request.method).toBe('PUT');
+    put.flush({ watchers: [] });
+    await added;
+
+    const removed = firstValueFrom(api.unwatch('a1', 'u3'));
+    const remove = http.expectOne('/api/processing-activities/a1/watchers/u3');
+    expect(remove.request.method).toBe('DELETE');
+    remove.flush({ watchers: [] });
+    await removed;
+  });
 });

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  ActivityWatchersView,
   CommentView,
   Page,
   ProcessingActivityDetail,
@@ -18,7 +19,8 @@ export interface NewActivity {
 
 /**
  * `/api/processing-activities`: the organization's register (open to every user), one activity
- * with its comments and watchers, and a new comment (its author becomes a watcher).
+ * with its comments and watchers, a new comment (its author becomes a watcher), and who follows
+ * it: oneself (anyone) or another user of the organization (admins).
  */
 @Injectable({ providedIn: 'root' })
 export class ActivitiesApi {
@@ -43,4 +45,18 @@ export class ActivitiesApi {
   comment(id: string, body: string): Observable<CommentView> {
     return this.http.post<CommentView>(`${ACTIVITIES_PATH}/${encodeURIComponent(id)}/comments`, { body });
   }
+
+  /** The signed-in user follows the activity (`userId` left out), or an admin makes `userId` follow it. */
+  watch(id: string, userId?: string): Observable<ActivityWatchersView> {
+    return this.http.put<ActivityWatchersView>(watcherPath(id, userId), null);
+  }
+
+  /** The signed-in user stops following (`userId` left out), or an admin makes `userId` stop. */
+  unwatch(id: string, userId?: string): Observable<ActivityWatchersView> {
+    return this.http.delete<ActivityWatchersView>(watcherPath(id, userId));
+  }
+}
+
+function watcherPath(id: string, userId: string | undefined): string {
+  return `${ACTIVITIES_PATH}/${encodeURIComponent(id)}/watchers/${userId === undefined ? 'me' : encodeURIComponent(userId)}`;
 }

@@ -1,12 +1,27 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { PersonView, ProcessingActivityDetail } from '@mailroute/shared/contracts';
+import type {
+  ActivityWatchersView,
+  PersonView,
+  ProcessingActivityDetail,
+  UserView,
+} from '@mailroute/shared/contracts';
 import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
@@ -15,16 +30,18 @@ import {
   LoadErrorComponent,
   NoticeComponent,
 } from '@mailroute/web/ui';
+import type { Observable } from 'rxjs';
 import { ActivitiesApi } from '../data-access/activities.api';
 import { isNotFound } from '../data-access/api-answers';
+import { OrganizationMembersApi } from '../data-access/members.api';
 import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
 
 const COMMENT_MAX = 10_000;
 
 /**
  * `/processing-activities/:id`, where comment emails link: the activity, its thread (oldest first,
- * as the API answers), the form adding a comment, and who follows it. The API offers no way to
- * follow or unfollow other than creating or commenting, so the watchers are shown, not edited.
+ * as the API answers), the form adding a comment, and who follows it: anyone watches or stops
+ * watching it; an admin also adds or removes another member (picked from GET /api/users).
  */
 @Component({
   selector: 'mr-activity-page',
@@ -38,6 +55,8 @@ const COMMENT_MAX = 10_000;
     MatInput,
     MatLabel,
     MatProgressBar,
+    MatOption,
+    MatSelect,
     EmptyStateComponent,
     LiveRegionComponent,
     LoadErrorComponent,
@@ -51,6 +70,7 @@ const COMMENT_MAX = 10_000;
 })
 export class ActivityPageComponent {
   private readonly api = inject(ActivitiesApi);
+  private readonly membersApi = inject(OrganizationMembersApi);
   private readonly i18n = inject(I18nService);
   private readonly session = inject(SessionService);
   private readonly destroyRef = inject(DestroyRef);
@@ -67,6 +87,24 @@ export class ActivityPageComponent {
   protected readonly following = computed(
     () => this.activity()?.watchers.some((watcher) => watcher.id === this.me()) ?? false,
   );
+  protected readonly isAdmin = computed(() => this.session.isAdmin());
+  /** A watch, unwatch, add or remove on its way: one at a time. */
+  protected readonly changingWatchers = signal(false);
+  protected readonly watchersProblem = signal<string | null>(null);
+  /** The organization's members (loaded for admins only), to pick a watcher from. */
+  protected readonly members = signal<UserView[] | null>(null);
+  protected readonly membersFailed = signal(false);
+  /** The members who do not follow the activity yet. */
+  protected readonly candidates = computed(() => {
+    const watching = new Set(this.activity()?.watchers.map((watcher) => watcher.id) ?? []);
+    return (this.members() ?? []).filter((member) => !watching.has(member.id));
+  });
+
+  protected readonly watcherForm = inject(NonNullableFormBuilder).group({
+    userId: ['', [Validators.required]],
+  });
+  /** Its submission, forgotten once the member is added (else the emptied picker shows as in error). */
+  private readonly watcherFormDirective = viewChild<FormGroupDirective>('watcherFormDirective');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     body: ['', [Validators.required, Validators.maxLength(COMMENT_MAX)]],
@@ -80,7 +118,23 @@ export class ActivityPageComponent {
         this.activity.set(null);
         this.form.reset();
         this.problem.set(null);
+        this.watchersProblem.set(null);
+        this.watcherForm.reset();
         this.load();
+      });
+    if (this.session.isAdmin()) {
+      this.loadMembers();
+    }
+  }
+
+  protected loadMembers(): void {
+    this.membersFailed.set(false);
+    this.membersApi
+      .list()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (answer) => this.members.set(answer.items),
+        error: () => this.membersFailed.set(true),
       });
   }
 
@@ -92,6 +146,41 @@ export class ActivityPageComponent {
   protected bodyMessage(): string | null {
     const message = fieldMessage(this.form.controls.body, ACTIVITY_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
+  }
+
+  protected watcherMessage(): string | null {
+    const message = fieldMessage(this.watcherForm.controls.userId, ACTIVITY_FIELD_TEXTS);
+    return message === null ? null : this.i18n.t(message.key, message.params);
+  }
+
+  /** The signed-in user watches the activity, or stops watching it. */
+  protected toggleWatching(): void {
+    const following = this.following();
+    this.changeWatchers(following ? this.api.unwatch(this.id()) : this.api.watch(this.id()), () =>
+      this.i18n.t(following ? 'activities.watchers.stopped' : 'activities.watchers.started'),
+    );
+  }
+
+  /** An admin makes the member picked follow the activity. */
+  protected addWatcher(): void {
+    const control = this.watcherForm.controls.userId;
+    if (control.invalid) {
+      control.markAsTouched();
+      this.reportWatchers(this.i18n.t('activities.watchers.add.invalid'));
+      return;
+    }
+    const member = this.members()?.find((candidate) => candidate.id === control.value);
+    this.changeWatchers(this.api.watch(this.id(), control.value), () => {
+      this.watcherFormDirective()?.resetForm();
+      return this.i18n.t('activities.watchers.added', { name: member?.name ?? '' });
+    });
+  }
+
+  /** An admin makes another watcher stop following the activity. */
+  protected removeWatcher(watcher: PersonView): void {
+    this.changeWatchers(this.api.unwatch(this.id(), watcher.id), () =>
+      this.i18n.t('activities.watchers.removed', { name: watcher.name }),
+    );
   }
 
   protected personName(person: PersonView | null): string {
@@ -176,6 +265,38 @@ export class ActivityPageComponent {
 
   private report(text: string): void {
     this.problem.set(text);
+    this.announcement.set(text);
+  }
+
+  /** Sends one change of who follows, shows the watchers the API answers, and announces `done()`. */
+  private changeWatchers(change: Observable<ActivityWatchersView>, done: () => string): void {
+    if (this.changingWatchers()) {
+      return;
+    }
+    this.watchersProblem.set(null);
+    this.changingWatchers.set(true);
+    change.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: ({ watchers }) => {
+        this.changingWatchers.set(false);
+        this.activity.update((activity) => (activity === null ? activity : { ...activity, watchers }));
+        this.announcement.set(done());
+      },
+      error: (error: unknown) => {
+        this.changingWatchers.set(false);
+        if (error instanceof HttpErrorResponse && error.status === 403) {
+          this.reportWatchers(this.i18n.t('activities.watchers.forbidden'));
+        } else if (isNotFound(error)) {
+          this.reportWatchers(this.i18n.t('activities.watchers.notFound'));
+          this.fetch();
+        } else {
+          this.reportWatchers(this.i18n.t('activities.watchers.failed'));
+        }
+      },
+    });
+  }
+
+  private reportWatchers(text: string): void {
+    this.watchersProblem.set(text);
     this.announcement.set(text);
   }
 }

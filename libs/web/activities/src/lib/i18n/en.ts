@@ -47,11 +47,31 @@ export const activitiesEn = {
   'activities.comments.gone': 'This processing activity no longer exists.',
   'activities.watchers.heading': 'Following',
   'activities.watchers.intro':
-    'They are notified of every new comment. Creating an activity or commenting on it makes you follow it.',
+    'They are notified of every new comment. Creating an activity or commenting on it makes you follow it; you can also watch it, or stop.',
   'activities.watchers.empty': 'Nobody follows this activity.',
   'activities.watchers.you': '{name} (you)',
   'activities.watchers.youFollow': 'You follow this activity.',
-  'activities.watchers.youDoNotFollow': 'You do not follow this activity yet: comment on it to follow it.',
+  'activities.watchers.youDoNotFollow':
+    'You do not follow this activity yet: watch it, or comment on it, to be notified of new comments.',
+  'activities.watchers.watch': 'Watch',
+  'activities.watchers.stopWatching': 'Stop watching',
+  'activities.watchers.started': 'You now follow this activity.',
+  'activities.watchers.stopped': 'You no longer follow this activity.',
+  'activities.watchers.remove': 'Remove',
+  'activities.watchers.removeLabel': 'Remove {name}',
+  'activities.watchers.removed': '{name} no longer follows this activity.',
+  'activities.watchers.add.heading': 'Add someone',
+  'activities.watchers.add.person': 'Member to add',
+  'activities.watchers.add.hint': 'They will be notified of every new comment.',
+  'activities.watchers.add.loading': 'Loading the members…',
+  'activities.watchers.add.everyone': 'Everyone in your organization follows this activity.',
+  'activities.watchers.add.loadFailed': 'The members could not be loaded.',
+  'activities.watchers.add.submit': 'Add',
+  'activities.watchers.add.invalid': 'Choose the member to add.',
+  'activities.watchers.added': '{name} now follows this activity.',
+  'activities.watchers.failed': 'Who follows this activity could not be changed. Try again.',
+  'activities.watchers.notFound': 'This activity, or this member, is no longer in your organization.',
+  'activities.watchers.forbidden': 'Only an administrator can add or remove someone else.',
 } as const;
 
 declare module '@mailroute/web/i18n' {
