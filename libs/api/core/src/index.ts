@@ -16,6 +16,7 @@ export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordRule } from './lib/au
 export * from './lib/http/domain-error';
 export * from './lib/http/configure-http-app';
 export { NO_BIDI_CONTROL, ONE_LINE_TEXT, SingleLineText } from './lib/http/text-rules';
+export { Omittable } from './lib/http/validation';
 export { OrganizationsRepository } from './lib/organizations/organizations.repository';
 export { OrganizationsModule } from './lib/organizations/organizations.module';
 export { Organization } from './lib/organizations/organization.entity';

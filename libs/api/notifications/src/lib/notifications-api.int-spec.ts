@@ -383,6 +383,12 @@ describe('Notifications API', () => {
         await call(tokens.acmeAdmin, 'PUT', '/api/me/notification-preferences', { commentAdded: 'no' }),
       ),
     ).toEqual(['commentAdded']);
+    // null is not "leave it as it is": the columns are NOT NULL, and null used to reach them (500).
+    expect(
+      await fieldsOf(
+        await call(tokens.acmeAdmin, 'PUT', '/api/me/notification-preferences', { taskAssigned: null }),
+      ),
+    ).toEqual(['taskAssigned']);
     expect((await call(tokens.acmeAdmin, 'GET', '/api/tasks/not-an-id')).status).toBe(400);
   });
 

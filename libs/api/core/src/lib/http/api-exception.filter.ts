@@ -79,7 +79,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         statusCode: status,
         code: CODE_OF_STATUS[status] ?? 'bad_request',
-        message: status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
+        message: BODY_PARSER_MESSAGES[(exception as { type?: unknown }).type as string] ?? BODY_NOT_JSON,
       };
     }
     return { statusCode: 500, code: 'internal_error', message: 'An unexpected error occurred.' };
@@ -94,6 +94,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return exception.message;
   }
 }
+
+const BODY_NOT_JSON = 'The request body is not valid JSON.';
+/** body-parser's error types (its `type` member), in words. */
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.too.large': 'The request body is too large.',
+  'encoding.unsupported': 'Compressed request bodies are not accepted: send it without Content-Encoding.',
+  'charset.unsupported': 'The request body must be UTF-8.',
+};
 
 /** body-parser errors carry `type` and `status`; they are the client's fault, not ours. */
 function bodyParserStatus(exception: unknown): number | null {

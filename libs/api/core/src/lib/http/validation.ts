@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import type { FieldError } from '@mailroute/shared/contracts';
 import { RequestValidationError } from './domain-error';
 
@@ -37,4 +38,13 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => new RequestValidationError(toFieldErrors(errors)),
   });
+}
+
+/**
+ * A field that may be left out, but whose `null` is checked like any other value. class-validator's
+ * `@IsOptional()` skips `null` too, so `{"taskAssigned": null}` reached a NOT NULL column and
+ * answered 500: use this on every optional field that has no meaning for `null`.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }
