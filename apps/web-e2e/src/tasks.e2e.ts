@@ -12,14 +12,17 @@ import { E2E_ADMIN, E2E_MEMBER } from './support/e2e-users';
 import { platformEmailCount, type ReceivedEmail, waitForPlatformEmail } from './support/mailbox';
 
 /**
- * Tasks end to end on the platform route: an admin assigns a task to a member, whose email links
- * to it; the member moves it on, sets and removes its due date; a task that is not theirs refuses
- * their change (403), and the page says so.
+ * Tasks end to end on the platform route: an admin assigns a task, with a description of several
+ * lines, to a member, whose email links to it; the member moves it on, rewrites its description,
+ * sets and removes its due date, and finds it by its status in the list; a task that is not
+ * theirs refuses their change (403), and the page says so.
  */
 test.describe.configure({ mode: 'serial' });
 skipWhenChromiumMissing();
 
 const TITLE = 'Review the retention period';
+const DESCRIPTION = 'Payroll and CRM.\nAsk the DPO which law applies.';
+const NEW_DESCRIPTION = 'Payroll: 5 years.\nCRM: 3 years after the last contact.';
 const MEMBER_NAME = 'Browser Test Member';
 
 let taskPath = '';
@@ -40,6 +43,7 @@ test('an admin creates a task assigned to a member, who is emailed', async ({ pa
 
   const since = platformEmailCount();
   await page.getByLabel('Title', { exact: true }).fill(TITLE);
+  await page.getByLabel('Description', { exact: true }).fill(DESCRIPTION);
   await chooseOption(page, 'Assignee', MEMBER_NAME);
   await page.getByLabel('Due date', { exact: true }).fill('2030-06-30');
   await page.getByRole('button', { name: 'Create the task' }).click();
@@ -49,6 +53,7 @@ test('an admin creates a task assigned to a member, who is emailed', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expect(page.getByTestId('task-status')).toHaveText('Status: Open');
   await expect(page.getByLabel('Due date', { exact: true })).toHaveValue('2030-06-30');
+  await expect(page.getByLabel('Description', { exact: true })).toHaveValue(DESCRIPTION);
   await expectAccessible(page);
   await page.screenshot({ path: screenshot('task-created'), fullPage: true });
 
@@ -80,10 +85,18 @@ test('the member opens the email’s link, moves the task on, sets and removes i
   await expect(page.getByTestId('task-read-only')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Assignee' })).toContainText(`${MEMBER_NAME} (you)`);
 
+  await expect(page.getByLabel('Description', { exact: true })).toHaveValue(DESCRIPTION);
   await chooseOption(page, 'Status', 'In progress');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('task-saved')).toHaveText('Saved.');
   await expect(page.getByTestId('task-status')).toHaveText('Status: In progress');
+
+  const description = page.getByLabel('Description', { exact: true });
+  await description.fill(NEW_DESCRIPTION);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('task-saved')).toHaveText('Saved.');
+  await page.reload();
+  await expect(description).toHaveValue(NEW_DESCRIPTION);
 
   const dueDate = page.getByLabel('Due date', { exact: true });
   await dueDate.fill('2030-07-15');
@@ -100,9 +113,10 @@ test('the member opens the email’s link, moves the task on, sets and removes i
   await expectAccessible(page);
   await page.screenshot({ path: screenshot('task-updated-by-assignee'), fullPage: true });
 
-  // What the API stored, after a reload: in progress, no due date.
+  // What the API stored, after a reload: in progress, its new description, no due date.
   await page.reload();
   await expect(page.getByTestId('task-status')).toHaveText('Status: In progress');
+  await expect(description).toHaveValue(NEW_DESCRIPTION);
   await expect(dueDate).toHaveValue('');
 
   // Their own tasks, filtered.
@@ -111,6 +125,22 @@ test('the member opens the email’s link, moves the task on, sets and removes i
   const row = page.getByTestId('tasks').locator('tbody tr').filter({ hasText: TITLE });
   await expect(row).toContainText('In progress');
   await expect(row).toContainText('No due date');
+
+  // By status: it is among those in progress, not among the open ones.
+  await chooseOption(page, 'Status', 'Open');
+  await expect(page.getByTestId('tasks').or(page.getByTestId('tasks-empty'))).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await chooseOption(page, 'Status', 'In progress');
+  await expect(row).toContainText('In progress');
+  const statuses = page.getByTestId('tasks').locator('tbody tr .status');
+  await expect(statuses).not.toHaveCount(0);
+  for (const status of await statuses.allTextContents()) {
+    expect(status.trim()).toBe('In progress');
+  }
+  await expectAccessible(page);
+  await page.screenshot({ path: screenshot('tasks-list-in-progress'), fullPage: true });
+  await chooseOption(page, 'Status', 'Any status');
+  await expect(row).toContainText('In progress');
 });
 
 test('a member cannot change a task that is not theirs, and is told so', async ({ page }) => {

@@ -1,12 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SingleLineText } from '@mailroute/api/core';
-import { TASK_STATUSES, type TaskStatus } from '@mailroute/shared/contracts';
-import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
+import {
+  TASK_LIMITS as LIMITS,
+  TASK_STATUSES,
+  type TaskStatus,
+  type UpdateTaskInput,
+} from '@mailroute/shared/contracts';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
 
 /** `PATCH /api/tasks/:id`: only the fields given change; `dueDate: null` removes the due date. */
-export class UpdateTaskDto {
+export class UpdateTaskDto implements UpdateTaskInput {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
   @IsOptional()
   @IsIn(TASK_STATUSES, { message: `must be one of ${TASK_STATUSES.join(', ')}` })
@@ -21,9 +25,16 @@ export class UpdateTaskDto {
   @IsOptional()
   @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
-  @MaxLength(LIMITS.nameLength, maxChars(LIMITS.nameLength))
+  @MaxLength(LIMITS.titleLength, maxChars(LIMITS.titleLength))
   @IsString(isText)
   title?: string;
+
+  @ApiPropertyOptional({ description: 'Plain text; line breaks allowed; empty removes it.' })
+  // Left out, or text: null is refused rather than stored as no description (an empty text is none).
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @MaxLength(LIMITS.descriptionLength, maxChars(LIMITS.descriptionLength))
+  @IsString(isText)
+  description?: string;
 
   @ApiPropertyOptional({ nullable: true, example: '2025-06-30' })
   @ValidateIf((_: object, value: unknown) => value !== null && value !== undefined)

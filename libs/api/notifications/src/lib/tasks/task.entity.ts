@@ -27,6 +27,10 @@ export class Task {
   @Column({ type: 'varchar', length: 200 })
   title!: string;
 
+  /** Plain text, possibly several lines; empty for none. */
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
   @Column({ type: 'varchar', length: 16 })
   status!: TaskStatus;
 

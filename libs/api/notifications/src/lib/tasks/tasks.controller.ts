@@ -25,12 +25,16 @@ export class TasksController {
     return this.tasks.create(principal, input);
   }
 
-  /** Newest first. */
+  /** Newest first; `?assignee=me` and `?status=` narrow the list (both together: both apply). */
   @Get()
+  @ApiBadRequestResponse({ description: 'An unknown filter value (`errors` names it).' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<Page<TaskView>> {
     return this.tasks.list(
       principal.organizationId,
-      query.assignee === 'me' ? { assigneeId: principal.userId } : {},
+      {
+        ...(query.assignee === 'me' ? { assigneeId: principal.userId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      },
       query,
     );
   }

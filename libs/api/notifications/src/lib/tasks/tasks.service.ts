@@ -21,7 +21,7 @@ import { type NotificationEvent, Notifier } from '../inbox/notifier';
 import { personView } from '../person-view';
 import { TaskChangeForbiddenError } from '../notifications-errors';
 import { Task } from './task.entity';
-import { TasksRepository } from './tasks.repository';
+import { type TaskFilter, TasksRepository } from './tasks.repository';
 
 /**
  * Tasks of the organization. Assigning (or re-assigning) notifies the assignee; completing
@@ -65,6 +65,7 @@ export class TasksService {
           id: newId(),
           organizationId,
           title: input.title.trim(),
+          description: input.description ?? '',
           status: 'open',
           assigneeId: assignee.id,
           createdById: principal.userId,
@@ -87,11 +88,7 @@ export class TasksService {
     return this.view(organizationId, task);
   }
 
-  async list(
-    organizationId: OrganizationId,
-    filter: { assigneeId?: string },
-    query: PageQuery,
-  ): Promise<Page<TaskView>> {
+  async list(organizationId: OrganizationId, filter: TaskFilter, query: PageQuery): Promise<Page<TaskView>> {
     const window = pageWindow(query);
     const { items, total } = await this.tasks.page(organizationId, filter, window);
     const people = await this.users.findByIds(
@@ -144,6 +141,9 @@ export class TasksService {
       }
       if (input.title !== undefined) {
         task.title = input.title.trim();
+      }
+      if (input.description !== undefined) {
+        task.description = input.description;
       }
       if (dueDate !== undefined) {
         task.dueDate = dueDate;
@@ -215,6 +215,7 @@ function taskView(task: Task, people: Map<string, User>): TaskView {
   return {
     id: task.id,
     title: task.title,
+    description: task.description,
     status: task.status,
     assignee: personView(people, task.assigneeId),
     createdBy: personView(people, task.createdById),

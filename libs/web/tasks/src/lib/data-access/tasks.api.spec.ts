@@ -9,6 +9,7 @@ import { TasksApi } from './tasks.api';
 const task: TaskView = {
   id: 't1',
   title: 'Review the retention period',
+  description: 'Five years, or ten?',
   status: 'open',
   assignee: { id: 'u2', name: 'Max' },
   createdBy: { id: 'u1', name: 'Ada' },
@@ -33,7 +34,7 @@ describe('TasksApi', () => {
 
   it('asks for a page of every task', async () => {
     const page: Page<TaskView> = { items: [task], total: 1, page: 1, pageSize: 25 };
-    const answer = firstValueFrom(api.list({ mine: false, page: 1, pageSize: 25 }));
+    const answer = firstValueFrom(api.list({ mine: false, status: null, page: 1, pageSize: 25 }));
 
     http.expectOne('/api/tasks?page=1&pageSize=25').flush(page);
 
@@ -41,19 +42,33 @@ describe('TasksApi', () => {
   });
 
   it('asks for one’s own tasks with assignee=me', () => {
-    void firstValueFrom(api.list({ mine: true, page: 3, pageSize: 10 }));
+    void firstValueFrom(api.list({ mine: true, status: null, page: 3, pageSize: 10 }));
 
     http
       .expectOne('/api/tasks?page=3&pageSize=10&assignee=me')
       .flush({ items: [], total: 0, page: 3, pageSize: 10 });
   });
 
+  it('asks for the tasks of one status with status=, beside assignee=me', () => {
+    void firstValueFrom(api.list({ mine: true, status: 'in_progress', page: 1, pageSize: 25 }));
+
+    http
+      .expectOne('/api/tasks?page=1&pageSize=25&assignee=me&status=in_progress')
+      .flush({ items: [], total: 0, page: 1, pageSize: 25 });
+  });
+
   it('creates a task', async () => {
-    const answer = firstValueFrom(api.create({ title: 'Review', assigneeId: 'u2', dueDate: '2030-06-30' }));
+    const input = {
+      title: 'Review',
+      assigneeId: 'u2',
+      description: 'Five years,\nor ten?',
+      dueDate: '2030-06-30',
+    };
+    const answer = firstValueFrom(api.create(input));
 
     const request = http.expectOne('/api/tasks');
     expect(request.request.method).toBe('POST');
-    expect(request.request.body).toEqual({ title: 'Review', assigneeId: 'u2', dueDate: '2030-06-30' });
+    expect(request.request.body).toEqual(input);
     request.flush(task);
 
     expect(await answer).toEqual(task);

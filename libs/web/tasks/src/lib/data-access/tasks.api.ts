@@ -1,32 +1,25 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Page, TaskStatus, TaskView } from '@mailroute/shared/contracts';
+import type {
+  CreateTaskInput,
+  Page,
+  TaskStatus,
+  TaskView,
+  UpdateTaskInput,
+} from '@mailroute/shared/contracts';
 import { API_PREFIX } from '@mailroute/web/core';
 import type { Observable } from 'rxjs';
 
 export const TASKS_PATH = `${API_PREFIX}/tasks`;
 
 export interface TasksQuery {
-  /** Only the tasks assigned to the signed-in user (`?assignee=me`), the one filter the API has. */
+  /** Only the tasks assigned to the signed-in user (`?assignee=me`). */
   mine: boolean;
+  /** Only the tasks of this status (`?status=`); null for every status. */
+  status: TaskStatus | null;
   /** 1-based, as the API counts. */
   page: number;
   pageSize: number;
-}
-
-export interface NewTask {
-  title: string;
-  assigneeId: string;
-  /** `YYYY-MM-DD`; left out for none. */
-  dueDate?: string;
-}
-
-/** `PATCH /api/tasks/:id`: only what is given changes; `dueDate: null` removes the due date. */
-export interface TaskChanges {
-  title?: string;
-  assigneeId?: string;
-  status?: TaskStatus;
-  dueDate?: string | null;
 }
 
 /**
@@ -43,10 +36,13 @@ export class TasksApi {
     if (query.mine) {
       params = params.set('assignee', 'me');
     }
+    if (query.status !== null) {
+      params = params.set('status', query.status);
+    }
     return this.http.get<Page<TaskView>>(TASKS_PATH, { params });
   }
 
-  create(input: NewTask): Observable<TaskView> {
+  create(input: CreateTaskInput): Observable<TaskView> {
     return this.http.post<TaskView>(TASKS_PATH, input);
   }
 
@@ -54,7 +50,7 @@ export class TasksApi {
     return this.http.get<TaskView>(`${TASKS_PATH}/${encodeURIComponent(id)}`);
   }
 
-  update(id: string, changes: TaskChanges): Observable<TaskView> {
+  update(id: string, changes: UpdateTaskInput): Observable<TaskView> {
     return this.http.patch<TaskView>(`${TASKS_PATH}/${encodeURIComponent(id)}`, changes);
   }
 }

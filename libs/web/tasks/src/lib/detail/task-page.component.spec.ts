@@ -33,6 +33,7 @@ const members: Page<UserView> = {
 const task: TaskView = {
   id: ID,
   title: 'Review the retention period',
+  description: 'Payroll and CRM.\nAsk the DPO.',
   status: 'open',
   assignee: { id: 'u2', name: 'Max' },
   createdBy: { id: 'u1', name: 'Ada' },
@@ -96,12 +97,21 @@ describe('TaskPageComponent', () => {
   };
   const selects = () => TestbedHarnessEnvironment.loader(harness.fixture).getAllHarnesses(MatSelectHarness);
 
-  it('shows the task: title, assignee, due date and status in words', async () => {
+  const description = () => {
+    const field = page.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="description"]');
+    if (field === null) {
+      throw new Error('no description');
+    }
+    return field;
+  };
+
+  it('shows the task: title, description, assignee, due date and status in words', async () => {
     await open(task);
 
     expect(text('h1')).toBe('Review the retention period');
     expect(text('[data-testid="task-status"]')).toBe('Status: Open');
     expect(input('title').value).toBe('Review the retention period');
+    expect(description().value).toBe('Payroll and CRM.\nAsk the DPO.');
     expect(input('dueDate').value).toBe('2030-06-30');
     const [assignee, status] = await selects();
     expect(await assignee?.getValueText()).toBe('Max (you)');
@@ -123,6 +133,40 @@ describe('TaskPageComponent', () => {
     expect(text('[data-testid="task-status"]')).toBe('Status: In progress');
     expect(text('[data-testid="task-saved"]')).toBe('Saved.');
     expect(text('mr-live-region')).toBe('Saved.');
+  });
+
+  it('saves a changed description alone, several lines kept, and an emptied one as empty', async () => {
+    await open(task);
+    description().value = 'Payroll only.\n\nAsk the DPO first.';
+    description().dispatchEvent(new Event('input'));
+
+    await save();
+    const request = http.expectOne({ method: 'PATCH', url: URL });
+    expect(request.request.body).toEqual({ description: 'Payroll only.\n\nAsk the DPO first.' });
+    request.flush({ ...task, description: 'Payroll only.\n\nAsk the DPO first.' });
+    await settle();
+    expect(description().value).toBe('Payroll only.\n\nAsk the DPO first.');
+    expect(text('[data-testid="task-saved"]')).toBe('Saved.');
+
+    description().value = '';
+    description().dispatchEvent(new Event('input'));
+    await save();
+    const emptied = http.expectOne({ method: 'PATCH', url: URL });
+    expect(emptied.request.body).toEqual({ description: '' });
+    emptied.flush({ ...task, description: '' });
+    await settle();
+    expect(description().value).toBe('');
+  });
+
+  it('refuses a description too long before sending it', async () => {
+    await open(task);
+    description().value = 'x'.repeat(5001);
+    description().dispatchEvent(new Event('input'));
+
+    await save();
+
+    expect(text('mat-error')).toBe('At most 5000 characters.');
+    http.expectNone({ method: 'PATCH', url: URL });
   });
 
   it('removes the due date with null', async () => {
@@ -240,10 +284,21 @@ describe('TaskPageComponent', () => {
 });
 
 describe('changesOf', () => {
-  const same = { title: task.title, assigneeId: 'u2', dueDate: '2030-06-30', status: task.status };
+  const same = {
+    title: task.title,
+    description: task.description,
+    assigneeId: 'u2',
+    dueDate: '2030-06-30',
+    status: task.status,
+  };
 
   it('is empty when nothing differs', () => {
     expect(changesOf(task, same)).toEqual({});
+  });
+
+  it('sends a description that differs, an emptied one as empty', () => {
+    expect(changesOf(task, { ...same, description: 'Other' })).toEqual({ description: 'Other' });
+    expect(changesOf(task, { ...same, description: '' })).toEqual({ description: '' });
   });
 
   it('sets a due date on a task without one', () => {

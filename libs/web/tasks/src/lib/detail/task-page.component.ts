@@ -8,10 +8,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
+  TASK_LIMITS,
   TASK_STATUSES,
   type PersonView,
   type TaskStatus,
   type TaskView,
+  type UpdateTaskInput,
   type UserView,
 } from '@mailroute/shared/contracts';
 import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
@@ -19,14 +21,14 @@ import { I18nService, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
 import { isChangeForbidden, isNotFound } from '../data-access/api-answers';
 import { AssignableMembersApi } from '../data-access/members.api';
-import { type TaskChanges, TasksApi } from '../data-access/tasks.api';
+import { TasksApi } from '../data-access/tasks.api';
 import { TASK_FIELD_TEXTS } from '../form/field-texts';
-import { STATUS_KEYS, TITLE_MAX } from '../form/task-labels';
+import { STATUS_KEYS } from '../form/task-labels';
 
-type Field = 'title' | 'assigneeId' | 'dueDate' | 'status';
+type Field = 'title' | 'description' | 'assigneeId' | 'dueDate' | 'status';
 
 /**
- * `/tasks/:id`, where task emails link: the task's title, assignee, due date and status, saved
+ * `/tasks/:id`, where task emails link: the task's title, description, assignee, due date and status, saved
  * with PATCH (only what changed; an emptied due date is sent as `null`, which removes it). Who
  * may change it is the API's rule; the page says it in advance and shows the 403 if it comes.
  */
@@ -64,6 +66,7 @@ export class TaskPageComponent {
   private readonly id = signal('');
 
   protected readonly statuses = TASK_STATUSES;
+  protected readonly limits = TASK_LIMITS;
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly task = signal<TaskView | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'failed' | 'notFound'>('loading');
@@ -92,7 +95,8 @@ export class TaskPageComponent {
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', [Validators.required, Validators.maxLength(TITLE_MAX)]],
+    title: ['', [Validators.required, Validators.maxLength(TASK_LIMITS.titleLength)]],
+    description: ['', [Validators.maxLength(TASK_LIMITS.descriptionLength)]],
     assigneeId: ['', [Validators.required]],
     dueDate: [''],
     status: ['open' as TaskStatus],
@@ -226,6 +230,7 @@ export class TaskPageComponent {
     this.task.set(task);
     this.form.reset({
       title: task.title,
+      description: task.description,
       assigneeId: task.assignee?.id ?? '',
       dueDate: task.dueDate ?? '',
       status: task.status,
@@ -241,11 +246,14 @@ export class TaskPageComponent {
 /** Only the fields that differ from the stored task; an emptied due date becomes `null`. */
 export function changesOf(
   task: TaskView,
-  value: { title: string; assigneeId: string; dueDate: string; status: TaskStatus },
-): TaskChanges {
-  const changes: TaskChanges = {};
+  value: { title: string; description: string; assigneeId: string; dueDate: string; status: TaskStatus },
+): UpdateTaskInput {
+  const changes: UpdateTaskInput = {};
   if (value.title !== task.title) {
     changes.title = value.title;
+  }
+  if (value.description !== task.description) {
+    changes.description = value.description;
   }
   if (value.assigneeId !== (task.assignee?.id ?? '')) {
     changes.assigneeId = value.assigneeId;

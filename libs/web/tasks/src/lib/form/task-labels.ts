@@ -6,6 +6,3 @@ export const STATUS_KEYS: { readonly [S in TaskStatus]: TranslationKey } = {
   in_progress: 'tasks.status.in_progress',
   done: 'tasks.status.done',
 };
-
-/** What the API accepts for a title (NOTIFICATIONS_LIMITS.nameLength in api/notifications). */
-export const TITLE_MAX = 200;

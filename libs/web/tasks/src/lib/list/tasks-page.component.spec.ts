@@ -31,6 +31,7 @@ const members: Page<UserView> = {
 const task = (id: string, title: string, overrides: Partial<TaskView> = {}): TaskView => ({
   id,
   title,
+  description: '',
   status: 'open',
   assignee: { id: 'u2', name: 'Max' },
   createdBy: { id: 'u1', name: 'Ada' },
@@ -42,6 +43,7 @@ const task = (id: string, title: string, overrides: Partial<TaskView> = {}): Tas
   ...overrides,
 });
 const ALL = '/api/tasks?page=1&pageSize=25';
+const assigneeSelect = MatSelectHarness.with({ selector: '[formcontrolname="assigneeId"]' });
 const EMPTY: Page<TaskView> = { items: [], total: 0, page: 1, pageSize: 25 };
 
 describe('TasksPageComponent', () => {
@@ -118,6 +120,40 @@ describe('TasksPageComponent', () => {
     expect(text('[data-testid="tasks-empty"]')).toBe('No task is assigned to you.');
   });
 
+  it('shows the tasks of one status when asked, with or without one’s own, and every status again', async () => {
+    http.expectOne(ALL).flush({ items: [task('t1', 'Sign DPA')], total: 1, page: 2, pageSize: 25 });
+    await settle();
+    const status = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(
+      MatSelectHarness.with({ selector: '[data-testid="status-filter"]' }),
+    );
+    expect(await status.getValueText()).toBe('Any status');
+    await status.open();
+    expect(await Promise.all((await status.getOptions()).map((option) => option.getText()))).toEqual([
+      'Any status',
+      'Open',
+      'In progress',
+      'Done',
+    ]);
+
+    await status.clickOptions({ text: 'In progress' });
+    http
+      .expectOne('/api/tasks?page=1&pageSize=25&status=in_progress')
+      .flush({ items: [task('t2', 'Review', { status: 'in_progress' })], total: 1, page: 1, pageSize: 25 });
+    await settle();
+    expect(texts('[data-testid="tasks"] tbody tr td:first-child')).toEqual(['Review']);
+
+    Array.from(page.querySelectorAll<HTMLButtonElement>('mat-button-toggle button'))[1]?.click();
+    http.expectOne('/api/tasks?page=1&pageSize=25&assignee=me&status=in_progress').flush(EMPTY);
+    await settle();
+    expect(text('[data-testid="tasks-empty"]')).toBe('No task has this status.');
+
+    await status.open();
+    await status.clickOptions({ text: 'Any status' });
+    http.expectOne('/api/tasks?page=1&pageSize=25&assignee=me').flush(EMPTY);
+    await settle();
+    expect(text('[data-testid="tasks-empty"]')).toBe('No task is assigned to you.');
+  });
+
   it('offers to try again when the list could not be loaded', async () => {
     http.expectOne(ALL).flush(null, { status: 500, statusText: 'Error' });
     await settle();
@@ -143,17 +179,23 @@ describe('TasksPageComponent', () => {
   it('creates a task for the chosen member, with its due date, and opens it', async () => {
     http.expectOne(ALL).flush(EMPTY);
     await settle();
-    const select = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatSelectHarness);
+    const select = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(assigneeSelect);
     await select.open();
     const options = await select.getOptions();
     expect(await Promise.all(options.map((option) => option.getText()))).toEqual(['Ada (you)', 'Max']);
     await select.clickOptions({ text: 'Max' });
 
     type('input[formcontrolname="title"]', 'Review');
+    type('textarea[formcontrolname="description"]', 'Read the register.\nThen sign.');
     type('input[formcontrolname="dueDate"]', '2030-06-30');
     await submit();
     const request = http.expectOne({ method: 'POST', url: '/api/tasks' });
-    expect(request.request.body).toEqual({ title: 'Review', assigneeId: 'u2', dueDate: '2030-06-30' });
+    expect(request.request.body).toEqual({
+      title: 'Review',
+      assigneeId: 'u2',
+      description: 'Read the register.\nThen sign.',
+      dueDate: '2030-06-30',
+    });
     request.flush(task('t9', 'Review', { dueDate: '2030-06-30' }));
     await settle();
 
@@ -162,10 +204,31 @@ describe('TasksPageComponent', () => {
     http.expectOne('/api/users?page=1&pageSize=100');
   });
 
+  it('leaves out an empty description, and refuses one too long before sending', async () => {
+    http.expectOne(ALL).flush(EMPTY);
+    await settle();
+    const select = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(assigneeSelect);
+    await select.clickOptions({ text: 'Max' });
+    type('input[formcontrolname="title"]', 'Review');
+    type('textarea[formcontrolname="description"]', 'x'.repeat(5001));
+    await submit();
+    expect(texts('mat-error')).toEqual(['At most 5000 characters.']);
+    http.expectNone({ method: 'POST', url: '/api/tasks' });
+
+    type('textarea[formcontrolname="description"]', '');
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: '/api/tasks' });
+    expect(request.request.body).toEqual({ title: 'Review', assigneeId: 'u2' });
+    request.flush(task('t9', 'Review'));
+    await settle();
+    http.expectOne('/api/tasks/t9');
+    http.expectOne('/api/users?page=1&pageSize=100');
+  });
+
   it('shows the API’s reason next to the field it names', async () => {
     http.expectOne(ALL).flush(EMPTY);
     await settle();
-    const select = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatSelectHarness);
+    const select = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(assigneeSelect);
     await select.clickOptions({ text: 'Max' });
     type('input[formcontrolname="title"]', '   ');
     await submit();

@@ -20,6 +20,8 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import {
   DEFAULT_PAGE_SIZE,
+  TASK_LIMITS,
+  TASK_STATUSES,
   type Page,
   type TaskStatus,
   type TaskView,
@@ -37,13 +39,13 @@ import {
 import { AssignableMembersApi } from '../data-access/members.api';
 import { TasksApi, type TasksQuery } from '../data-access/tasks.api';
 import { TASK_FIELD_TEXTS } from '../form/field-texts';
-import { STATUS_KEYS, TITLE_MAX } from '../form/task-labels';
+import { STATUS_KEYS } from '../form/task-labels';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
 /**
- * `/tasks`: a page of the organization's tasks, newest first, all or only one's own (the API's
- * one filter), and the form creating one; a created task opens at once.
+ * `/tasks`: a page of the organization's tasks, newest first, all or only one's own, of any status
+ * or one, and the form creating one; a created task opens at once.
  */
 @Component({
   selector: 'mr-tasks-page',
@@ -85,7 +87,14 @@ export class TasksPageComponent implements OnInit {
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['title', 'status', 'assignee', 'dueDate'];
-  protected readonly query = signal<TasksQuery>({ mine: false, page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  protected readonly statuses = TASK_STATUSES;
+  protected readonly limits = TASK_LIMITS;
+  protected readonly query = signal<TasksQuery>({
+    mine: false,
+    status: null,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+  });
   protected readonly page = signal<Page<TaskView> | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   protected readonly members = signal<UserView[] | null>(null);
@@ -96,7 +105,8 @@ export class TasksPageComponent implements OnInit {
   protected readonly me = computed(() => this.session.currentUser()?.id ?? null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', [Validators.required, Validators.maxLength(TITLE_MAX)]],
+    title: ['', [Validators.required, Validators.maxLength(TASK_LIMITS.titleLength)]],
+    description: ['', [Validators.maxLength(TASK_LIMITS.descriptionLength)]],
     assigneeId: ['', [Validators.required]],
     dueDate: [''],
   });
@@ -136,6 +146,12 @@ export class TasksPageComponent implements OnInit {
     this.load();
   }
 
+  /** `''` (the select's "Any status") for every status. */
+  protected showStatus(status: TaskStatus | ''): void {
+    this.query.update((query) => ({ ...query, status: status === '' ? null : status, page: 1 }));
+    this.load();
+  }
+
   protected changePage(event: PageEvent): void {
     this.query.update((query) => ({ ...query, page: event.pageIndex + 1, pageSize: event.pageSize }));
     this.load();
@@ -149,7 +165,7 @@ export class TasksPageComponent implements OnInit {
     return member.id === this.me() ? this.i18n.t('tasks.members.you', { name: member.name }) : member.name;
   }
 
-  protected message(field: 'title' | 'assigneeId' | 'dueDate'): string | null {
+  protected message(field: 'title' | 'description' | 'assigneeId' | 'dueDate'): string | null {
     const message = fieldMessage(this.form.controls[field], TASK_FIELD_TEXTS);
     return message === null ? null : this.i18n.t(message.key, message.params);
   }
@@ -161,10 +177,15 @@ export class TasksPageComponent implements OnInit {
       this.report(this.i18n.t('tasks.form.invalid'));
       return;
     }
-    const { title, assigneeId, dueDate } = this.form.getRawValue();
+    const { title, description, assigneeId, dueDate } = this.form.getRawValue();
     this.creating.set(true);
     this.api
-      .create({ title, assigneeId, ...(dueDate === '' ? {} : { dueDate }) })
+      .create({
+        title,
+        assigneeId,
+        ...(description === '' ? {} : { description }),
+        ...(dueDate === '' ? {} : { dueDate }),
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (created) => {
