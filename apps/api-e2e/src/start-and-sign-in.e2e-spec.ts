@@ -80,7 +80,8 @@ describe('start-up configuration checks of the built API', () => {
 
   it('stops in production until the required secrets and URLs are given', async () => {
     const api = await startBuiltApi({
-      env: { NODE_ENV: 'production', SECRETS_KEY: '' },
+      // startBuiltApi gives PUBLIC_URL (its own address) and SECRETS_KEY by default: empty is missing.
+      env: { NODE_ENV: 'production', SECRETS_KEY: '', PUBLIC_URL: '' },
       waitFor: false,
     });
     expect((await api.ended).code).toBe(1);
