@@ -224,7 +224,8 @@ async function main() {
     }
   }
 
-  const apiEnv = {};
+  // A person reads this terminal: readable logs, unless asked otherwise (production stays JSON).
+  const apiEnv = !env.LOG_FORMAT && !production ? { LOG_FORMAT: 'pretty' } : {};
   let catcher = null;
   if (withCatcher) {
     const devSmtp = startChild(

@@ -58,6 +58,8 @@ export interface AppConfigValues {
   publicUrl: string;
   auth: { tokenTtlSeconds: number; loginRateLimitPerMinute: number };
   logLevel: string;
+  /** `json` lines for log collectors; `pretty` (pino-pretty, coloured) for a person reading a terminal. */
+  logFormat: 'json' | 'pretty';
   web: { serve: boolean; root: string | null };
   mail: MailConfig;
   smtpSettings: SmtpSettingsConfig;
@@ -77,6 +79,7 @@ export class AppConfig implements AppConfigValues {
   readonly publicUrl!: string;
   readonly auth!: AppConfigValues['auth'];
   readonly logLevel!: string;
+  readonly logFormat!: AppConfigValues['logFormat'];
   readonly web!: AppConfigValues['web'];
   readonly mail!: MailConfig;
   readonly smtpSettings!: SmtpSettingsConfig;

@@ -138,6 +138,11 @@ export class EnvironmentSchema {
 
   @IsOptional()
   @Transform(emptyAsMissing)
+  @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsOptional()
+  @Transform(emptyAsMissing)
   @IsString()
   WEB_ROOT?: string;
 

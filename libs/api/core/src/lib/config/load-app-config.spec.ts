@@ -147,6 +147,25 @@ describe('loadAppConfig', () => {
     ]);
   });
 
+  it('logs JSON lines unless LOG_FORMAT=pretty, which production refuses', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SECRETS_KEY: KEY,
+      PLATFORM_SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      PUBLIC_URL: 'https://app.example.com',
+    };
+    const format = (env: Record<string, string>) => loadAppConfig(env, { cwd: freshDir() }).logFormat;
+    expect(format({})).toBe('json');
+    expect(format(production)).toBe('json');
+    expect(format({ LOG_FORMAT: 'pretty' })).toBe('pretty');
+    expect(
+      problemsOf(() => loadAppConfig({ ...production, LOG_FORMAT: 'pretty' }, { cwd: freshDir() })),
+    ).toEqual([{ variable: 'LOG_FORMAT', reason: 'must be json in production' }]);
+    expect(problemsOf(() => loadAppConfig({ LOG_FORMAT: 'colour' }, { cwd: freshDir() }))).toEqual([
+      { variable: 'LOG_FORMAT', reason: 'must be json or pretty' },
+    ]);
+  });
+
   it('accepts sqlite:<path> relative to the working folder', () => {
     const cwd = freshDir();
     expect(loadAppConfig({ DATABASE_URL: 'sqlite:db/test.sqlite' }, { cwd }).database).toEqual({

@@ -44,6 +44,10 @@ export function loadAppConfig(
     required('SECRETS_KEY', schema.SECRETS_KEY, 'in production (32 random bytes, base64)');
     required('PLATFORM_SMTP_URL', schema.PLATFORM_SMTP_URL, 'in production (the platform SMTP server)');
     required('PUBLIC_URL', schema.PUBLIC_URL, 'in production (the base of links in emails)');
+    if (schema.LOG_FORMAT === 'pretty') {
+      // Log collectors read JSON lines; pino-pretty is a development dependency.
+      problems.push({ variable: 'LOG_FORMAT', reason: 'must be json in production' });
+    }
   }
 
   let secretsKey: SecretsKey | string | undefined;
@@ -111,6 +115,7 @@ export function loadAppConfig(
       loginRateLimitPerMinute: schema.LOGIN_RATE_LIMIT ?? 10,
     },
     logLevel: schema.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    logFormat: schema.LOG_FORMAT ?? 'json',
     web: { serve: schema.SERVE_WEB ?? true, root: webRoot ? resolvePath(options.cwd, webRoot) : null },
     mail: {
       dispatcher: schema.MAIL_DISPATCHER ?? true,

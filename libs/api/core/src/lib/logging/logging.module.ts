@@ -5,7 +5,10 @@ import { AppConfig } from '../config/app-config';
 import { REDACTED_LOG_PATHS } from './redaction';
 import { redactUrlForLog } from './url-redaction';
 
-/** Structured JSON logs (pino), one line per request, secrets redacted. */
+/**
+ * Structured JSON logs (pino), one line per request, secrets redacted; with `LOG_FORMAT=pretty`
+ * (what `npm start` asks for) the same records are printed for a person by pino-pretty.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -17,6 +20,14 @@ import { redactUrlForLog } from './url-redaction';
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
+          ...(config.logFormat === 'pretty'
+            ? {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+                },
+              }
+            : {}),
           redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
           genReqId: (request, response) => {
             const id =
