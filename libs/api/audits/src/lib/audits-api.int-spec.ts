@@ -567,6 +567,8 @@ function auditsApiSuite(options: { database: () => Record<string, string>; refus
     it.each([
       [{ questions: 'all of them' }, 'questions', 'must be a list'],
       [{ questions: [42] }, 'questions[0]', 'must hold question objects'],
+      [{ questions: [[]] }, 'questions', 'must hold question objects'],
+      [{ questions: [[question({})]] }, 'questions', 'must hold question objects'],
       [{ questions: [question({ text: undefined })] }, 'questions[0].text', 'is required'],
       [{ questions: [question({ text: '   ' })] }, 'questions[0].text', 'must not be empty'],
       [

@@ -389,6 +389,11 @@ describe('Notifications API', () => {
         await call(tokens.acmeAdmin, 'PUT', '/api/me/notification-preferences', { taskAssigned: null }),
       ),
     ).toEqual(['taskAssigned']);
+    for (const field of ['title', 'status', 'assigneeId', 'description']) {
+      expect(
+        await fieldsOf(await call(tokens.acmeAdmin, 'PATCH', `/api/tasks/${task.id}`, { [field]: null })),
+      ).toEqual([field]);
+    }
     expect((await call(tokens.acmeAdmin, 'GET', '/api/tasks/not-an-id')).status).toBe(400);
   });
 

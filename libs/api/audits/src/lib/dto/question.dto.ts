@@ -10,6 +10,7 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { SingleLineText } from '@mailroute/api/core';
@@ -48,6 +49,19 @@ export class QuestionDto implements QuestionInput {
 }
 
 /**
+ * ValidateNested validates a list inside the list item by item (none, for `[[]]`), so without this
+ * `[[]]` reached the database as a question without text.
+ */
+const NoListInList = () =>
+  ValidateBy({
+    name: 'noListInList',
+    validator: {
+      validate: (value: unknown) => !Array.isArray(value) || !value.some((item) => Array.isArray(item)),
+      defaultMessage: () => 'must hold question objects',
+    },
+  });
+
+/**
  * A list of questions, for creating an audit and replacing its questions. Listed in the order
  * they apply, which is the order they run: the type first.
  */
@@ -55,6 +69,7 @@ export const QuestionList = () =>
   applyDecorators(
     IsArray({ message: 'must be a list' }),
     ArrayMaxSize(MAX_AUDIT_QUESTIONS, { message: `must hold at most ${MAX_AUDIT_QUESTIONS} questions` }),
+    NoListInList(),
     Type(() => QuestionDto),
     ValidateNested({ each: true, message: 'must hold question objects' }),
   );

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SingleLineText } from '@mailroute/api/core';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Omittable, SingleLineText } from '@mailroute/api/core';
 import { type CreateTaskInput, TASK_LIMITS as LIMITS } from '@mailroute/shared/contracts';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
 
@@ -15,7 +15,7 @@ export class CreateTaskDto implements CreateTaskInput {
 
   @ApiPropertyOptional({ description: 'Plain text; line breaks allowed.' })
   // Left out, or text: null is refused rather than stored as no description (an empty text is none).
-  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @Omittable()
   @MaxLength(LIMITS.descriptionLength, maxChars(LIMITS.descriptionLength))
   @IsString(isText)
   description?: string;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SingleLineText } from '@mailroute/api/core';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Omittable, SingleLineText } from '@mailroute/api/core';
 import {
   TASK_LIMITS as LIMITS,
   TASK_STATUSES,
@@ -9,20 +9,23 @@ import {
 } from '@mailroute/shared/contracts';
 import { CALENDAR_DATE, calendarDate, isText, maxChars, ONE_LINE } from './text-rules';
 
-/** `PATCH /api/tasks/:id`: only the fields given change; `dueDate: null` removes the due date. */
+/**
+ * `PATCH /api/tasks/:id`: only the fields given change; `dueDate: null` removes the due date, and
+ * null for any other field is refused (it is no value of theirs, and their columns are NOT NULL).
+ */
 export class UpdateTaskDto implements UpdateTaskInput {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(TASK_STATUSES, { message: `must be one of ${TASK_STATUSES.join(', ')}` })
   status?: TaskStatus;
 
   @ApiPropertyOptional({ description: 'Re-assigns the task to another user of your organization.' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be the id of a user of your organization' })
   assigneeId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @SingleLineText()
   @Matches(ONE_LINE, { message: 'is required, on one line' })
   @MaxLength(LIMITS.titleLength, maxChars(LIMITS.titleLength))
@@ -31,7 +34,7 @@ export class UpdateTaskDto implements UpdateTaskInput {
 
   @ApiPropertyOptional({ description: 'Plain text; line breaks allowed; empty removes it.' })
   // Left out, or text: null is refused rather than stored as no description (an empty text is none).
-  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @Omittable()
   @MaxLength(LIMITS.descriptionLength, maxChars(LIMITS.descriptionLength))
   @IsString(isText)
   description?: string;
