@@ -225,8 +225,10 @@ export class EmailDelivery {
         await this.outbox.markFailed(email, owner, error, used, at);
         return;
       case 'hold':
-        await this.outbox.markHeld(email, owner, error, used, at);
+        // The route first: once an email shows as held, its organization's queue is held too,
+        // so no email sent after that moment is tried on the refused route.
         await this.health.hold(organizationId, failure.code, error, at);
+        await this.outbox.markHeld(email, owner, error, used, at);
         // Credentials refused: tell the admins at once (still at most once per period).
         await this.alerts.alertAdminsIfDue(organizationId, route, failure.message, at, {
           minimumFailures: 1,
@@ -279,8 +281,8 @@ export class EmailDelivery {
       { organizationId, emailId: email.id, reason },
       'SMTP settings unusable: holding the organization’s emails',
     );
-    await this.outbox.markHeld(email, owner, error, null, at);
     await this.health.hold(organizationId, reason, error, at);
+    await this.outbox.markHeld(email, owner, error, null, at);
   }
 
   /** The next attempt on the retry schedule, or a dead letter once the schedule is over. */
