@@ -15,6 +15,11 @@ export {
 export { AuthApi } from './lib/api/auth.api';
 export { CurrentUserApi } from './lib/api/current-user.api';
 export { OrganizationApi } from './lib/api/organization.api';
+export {
+  OrganizationMembersApi,
+  LARGEST_FIRST_PAGE,
+  type PageRequest,
+} from './lib/api/organization-members.api';
 export { navLabel, navEntries, type NavEntry, type NavLabelKey } from './lib/navigation/nav-label';
 export {
   NotificationsApi,

@@ -22,7 +22,13 @@ import type {
   ProcessingActivityDetail,
   UserView,
 } from '@mailroute/shared/contracts';
-import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
+import {
+  apiFieldErrors,
+  applyFieldErrors,
+  fieldMessage,
+  OrganizationMembersApi,
+  SessionService,
+} from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -33,7 +39,6 @@ import {
 import type { Observable } from 'rxjs';
 import { ActivitiesApi } from '../data-access/activities.api';
 import { isNotFound } from '../data-access/api-answers';
-import { OrganizationMembersApi } from '../data-access/members.api';
 import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
 
 const COMMENT_MAX = 10_000;

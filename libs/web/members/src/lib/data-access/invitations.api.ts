@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AcceptedInvitation,
@@ -8,9 +8,8 @@ import type {
   InvitationView,
   Page,
 } from '@mailroute/shared/contracts';
-import { API_PREFIX } from '@mailroute/web/core';
+import { API_PREFIX, type PageRequest } from '@mailroute/web/core';
 import type { Observable } from 'rxjs';
-import { type PageRequest, pageParams } from './members.api';
 
 const INVITATIONS = `${API_PREFIX}/invitations`;
 
@@ -24,7 +23,8 @@ export class InvitationsApi {
 
   /** Pending and expired invitations (neither accepted nor revoked), newest first. */
   listOpen(request: PageRequest): Observable<Page<InvitationView>> {
-    return this.http.get<Page<InvitationView>>(INVITATIONS, { params: pageParams(request) });
+    const params = new HttpParams().set('page', request.page).set('pageSize', request.pageSize);
+    return this.http.get<Page<InvitationView>>(INVITATIONS, { params });
   }
 
   invite(request: CreateInvitationRequest): Observable<InvitationView> {

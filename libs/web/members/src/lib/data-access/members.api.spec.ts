@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Page, UserView } from '@mailroute/shared/contracts';
+import type { UserView } from '@mailroute/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { MembersApi } from './members.api';
 
@@ -24,17 +24,6 @@ describe('MembersApi', () => {
   });
 
   afterEach(() => http.verify());
-
-  it('asks for one page of the members, 1-based', async () => {
-    const answer = firstValueFrom(api.list({ page: 2, pageSize: 25 }));
-    const request = http.expectOne((req) => req.url === '/api/users');
-    expect(request.request.method).toBe('GET');
-    expect(request.request.params.get('page')).toBe('2');
-    expect(request.request.params.get('pageSize')).toBe('25');
-    const page: Page<UserView> = { items: [ada], total: 26, page: 2, pageSize: 25 };
-    request.flush(page);
-    expect(await answer).toEqual(page);
-  });
 
   it('changes a role with PATCH /api/users/:id and answers the updated member', async () => {
     const answer = firstValueFrom(api.changeRole('u-1', 'member'));

@@ -28,6 +28,7 @@ import {
   ROLES,
   type Role,
 } from '@mailroute/shared/contracts';
+import type { PageRequest } from '@mailroute/web/core';
 import { I18nService, languageNameKey, LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -41,7 +42,6 @@ import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm/confirm-dialog.component';
 import { fieldErrors, refusalCode } from '../data-access/api-answers';
 import { InvitationsApi } from '../data-access/invitations.api';
-import type { PageRequest } from '../data-access/members.api';
 import { deliveryRoute, deliveryStatusKey, invitationStatusKey } from './delivery-text';
 
 export const INVITATIONS_PAGE_SIZE = 25;

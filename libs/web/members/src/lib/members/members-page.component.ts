@@ -13,7 +13,7 @@ import {
   type Role,
   type UserView,
 } from '@mailroute/shared/contracts';
-import { AuthService, SessionService } from '@mailroute/web/core';
+import { AuthService, OrganizationMembersApi, type PageRequest, SessionService } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -26,7 +26,7 @@ import {
 import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm/confirm-dialog.component';
 import { refusalCode } from '../data-access/api-answers';
-import { MembersApi, type PageRequest } from '../data-access/members.api';
+import { MembersApi } from '../data-access/members.api';
 import { InvitationsComponent } from '../invitations/invitations.component';
 
 export const MEMBERS_PAGE_SIZE = 25;
@@ -61,6 +61,7 @@ export const MEMBERS_PAGE_SIZE = 25;
 })
 export class MembersPageComponent implements OnInit {
   private readonly api = inject(MembersApi);
+  private readonly membersApi = inject(OrganizationMembersApi);
   private readonly auth = inject(AuthService);
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
@@ -92,7 +93,7 @@ export class MembersPageComponent implements OnInit {
 
   protected load(): void {
     this.state.set('loading');
-    this.api
+    this.membersApi
       .list(this.query())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({

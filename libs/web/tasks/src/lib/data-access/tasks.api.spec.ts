@@ -1,9 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Page, TaskView, UserView } from '@mailroute/shared/contracts';
+import type { Page, TaskView } from '@mailroute/shared/contracts';
 import { firstValueFrom } from 'rxjs';
-import { AssignableMembersApi } from './members.api';
 import { TasksApi } from './tasks.api';
 
 const task: TaskView = {
@@ -93,32 +92,5 @@ describe('TasksApi', () => {
     request.flush({ ...task, status: 'done', dueDate: null });
 
     expect((await answer).dueDate).toBeNull();
-  });
-});
-
-describe('AssignableMembersApi', () => {
-  it('reads the largest page of members the API gives', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const http = TestBed.inject(HttpTestingController);
-    const members: Page<UserView> = {
-      items: [
-        {
-          id: 'u2',
-          email: 'max@example.com',
-          name: 'Max',
-          role: 'member',
-          createdAt: '2030-01-01T00:00:00Z',
-        },
-      ],
-      total: 1,
-      page: 1,
-      pageSize: 100,
-    };
-    const answer = firstValueFrom(TestBed.inject(AssignableMembersApi).list());
-
-    http.expectOne('/api/users?page=1&pageSize=100').flush(members);
-
-    expect(await answer).toEqual(members);
-    http.verify();
   });
 });

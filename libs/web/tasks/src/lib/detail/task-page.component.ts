@@ -16,11 +16,16 @@ import {
   type UpdateTaskInput,
   type UserView,
 } from '@mailroute/shared/contracts';
-import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
+import {
+  apiFieldErrors,
+  applyFieldErrors,
+  fieldMessage,
+  OrganizationMembersApi,
+  SessionService,
+} from '@mailroute/web/core';
 import { I18nService, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
 import { isChangeForbidden, isNotFound } from '../data-access/api-answers';
-import { AssignableMembersApi } from '../data-access/members.api';
 import { TasksApi } from '../data-access/tasks.api';
 import { TASK_FIELD_TEXTS } from '../form/field-texts';
 import { STATUS_KEYS } from '../form/task-labels';
@@ -57,7 +62,7 @@ type Field = 'title' | 'description' | 'assigneeId' | 'dueDate' | 'status';
 })
 export class TaskPageComponent {
   private readonly api = inject(TasksApi);
-  private readonly membersApi = inject(AssignableMembersApi);
+  private readonly membersApi = inject(OrganizationMembersApi);
   private readonly i18n = inject(I18nService);
   private readonly session = inject(SessionService);
   private readonly destroyRef = inject(DestroyRef);

@@ -27,7 +27,13 @@ import {
   type TaskView,
   type UserView,
 } from '@mailroute/shared/contracts';
-import { apiFieldErrors, applyFieldErrors, fieldMessage, SessionService } from '@mailroute/web/core';
+import {
+  apiFieldErrors,
+  applyFieldErrors,
+  fieldMessage,
+  OrganizationMembersApi,
+  SessionService,
+} from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -36,7 +42,6 @@ import {
   NoticeComponent,
   provideTranslatedPaginator,
 } from '@mailroute/web/ui';
-import { AssignableMembersApi } from '../data-access/members.api';
 import { TasksApi, type TasksQuery } from '../data-access/tasks.api';
 import { TASK_FIELD_TEXTS } from '../form/field-texts';
 import { STATUS_KEYS } from '../form/task-labels';
@@ -79,7 +84,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 })
 export class TasksPageComponent implements OnInit {
   private readonly api = inject(TasksApi);
-  private readonly membersApi = inject(AssignableMembersApi);
+  private readonly membersApi = inject(OrganizationMembersApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   private readonly session = inject(SessionService);
