@@ -19,7 +19,13 @@ import type {
   EmailLogPage,
   Page,
 } from '@mailroute/shared/contracts';
-import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import {
+  describeWithPostgres,
+  startThrowawayPostgres,
+  type TestSmtpServer,
+  type ThrowawayPostgres,
+  waitUntil,
+} from '@mailroute/testing';
 import { dataSubjectRequestsSchema } from './data-subject-requests-schema';
 import { DataSubjectRequestsModule } from './data-subject-requests.module';
 import { DataSubjectRequestMessage } from './messages/data-subject-request-message.entity';
@@ -27,7 +33,8 @@ import { DataSubjectRequestMessage } from './messages/data-subject-request-messa
 const ACME_SENDER = 'privacy@acme.test';
 const ACME_REPLY_TO = 'dpo@acme.test';
 
-describe('Data subject requests API', () => {
+/** The whole API suite, on the database `database()` names (SQLite when it names none). */
+function dataSubjectRequestsApiSuite(database: () => Record<string, string>): void {
   let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
@@ -53,7 +60,7 @@ describe('Data subject requests API', () => {
 
   beforeAll(async () => {
     harness = await startTwoOrganizationsHarness({
-      env: { PUBLIC_URL: 'https://app.mailroute.test' },
+      env: { PUBLIC_URL: 'https://app.mailroute.test', ...database() },
       imports: [DataSubjectRequestsModule],
       schema: [dataSubjectRequestsSchema],
       acmeRoute: { sender: ACME_SENDER, replyTo: ACME_REPLY_TO },
@@ -319,4 +326,17 @@ describe('Data subject requests API', () => {
       ]);
     }
   });
+}
+
+describe('Data subject requests API on SQLite', () => {
+  dataSubjectRequestsApiSuite(() => ({}));
+});
+
+describeWithPostgres('Data subject requests API on PostgreSQL', () => {
+  let postgres: ThrowawayPostgres;
+  beforeAll(async () => {
+    postgres = await startThrowawayPostgres({ database: 'mailroute_data_subject_requests' });
+  });
+  afterAll(() => postgres?.stop());
+  dataSubjectRequestsApiSuite(() => ({ DATABASE_URL: postgres.url }));
 });

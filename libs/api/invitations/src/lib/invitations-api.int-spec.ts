@@ -17,7 +17,14 @@ import type {
   Page,
   UserView,
 } from '@mailroute/shared/contracts';
-import { type ReceivedMessage, type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import {
+  describeWithPostgres,
+  type ReceivedMessage,
+  startThrowawayPostgres,
+  type TestSmtpServer,
+  type ThrowawayPostgres,
+  waitUntil,
+} from '@mailroute/testing';
 import { invitationsSchema } from './invitations-schema';
 import { InvitationsModule } from './invitations.module';
 import { Invitation } from './invitation.entity';
@@ -27,7 +34,8 @@ const ACME_SENDER = 'team@acme.test';
 const LINK = /https:\/\/app\.mailroute\.test\/invitations\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/;
 const NEW_PASSWORD = 'correct horse battery';
 
-describe('Invitations API', () => {
+/** The whole API suite, on the database `database()` names (SQLite when it names none). */
+function invitationsApiSuite(database: () => Record<string, string>): void {
   let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
@@ -79,7 +87,7 @@ describe('Invitations API', () => {
 
   beforeAll(async () => {
     harness = await startTwoOrganizationsHarness({
-      env: { PUBLIC_URL },
+      env: { PUBLIC_URL, ...database() },
       imports: [InvitationsModule],
       schema: [invitationsSchema],
       acmeRoute: { sender: ACME_SENDER },
@@ -571,4 +579,17 @@ describe('Invitations API', () => {
       }
     });
   });
+}
+
+describe('Invitations API on SQLite', () => {
+  invitationsApiSuite(() => ({}));
+});
+
+describeWithPostgres('Invitations API on PostgreSQL', () => {
+  let postgres: ThrowawayPostgres;
+  beforeAll(async () => {
+    postgres = await startThrowawayPostgres({ database: 'mailroute_invitations' });
+  });
+  afterAll(() => postgres?.stop());
+  invitationsApiSuite(() => ({ DATABASE_URL: postgres.url }));
 });
