@@ -9,6 +9,7 @@ export {
   apiFieldErrors,
   applyFieldErrors,
   fieldMessage,
+  showFieldError,
   type FieldMessage,
   type FieldTexts,
 } from './lib/api/field-errors';

@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { accessView } from '../testing/audit-fixtures';
-import { errorCode, fieldErrors } from './api-answers';
+import { apiFieldErrors } from '@mailroute/web/core';
+import { errorCode } from './api-answers';
 import { AuditResponsesApi } from './audit-responses.api';
 
 describe('AuditResponsesApi', () => {
@@ -44,7 +45,7 @@ describe('AuditResponsesApi', () => {
     );
     const error = await submitted;
     expect(error).toBeInstanceOf(HttpErrorResponse);
-    expect([errorCode(error), fieldErrors(error)]).toEqual([
+    expect([errorCode(error), apiFieldErrors(error)]).toEqual([
       'validation_failed',
       [{ field: 'answers[0].value', reason: 'must not be empty' }],
     ]);

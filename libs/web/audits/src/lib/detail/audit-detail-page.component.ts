@@ -26,6 +26,7 @@ import {
   type RespondentDetailView,
   type RespondentStatus,
 } from '@mailroute/shared/contracts';
+import { apiFieldErrors, applyFieldErrors, showFieldError } from '@mailroute/web/core';
 import {
   I18nService,
   languageNameKey,
@@ -40,10 +41,10 @@ import {
   NoticeComponent,
   TableScrollComponent,
 } from '@mailroute/web/ui';
-import { errorCode, fieldErrors, isNotFound } from '../data-access/api-answers';
+import { errorCode, isNotFound } from '../data-access/api-answers';
 import { AuditsApi } from '../data-access/audits.api';
 import { isPastDue } from '../due-date';
-import { fieldMessage } from '../field-message';
+import { auditFieldMessage } from '../field-texts';
 import { kindKey, QuestionListEditorComponent } from '../questions/question-list-editor.component';
 import { QuestionListForm } from '../questions/question-list-form';
 
@@ -108,7 +109,7 @@ export class AuditDetailPageComponent implements OnInit {
   protected readonly languageNameKey = languageNameKey;
   protected readonly statusKey = statusKey;
   protected readonly kindKey = kindKey;
-  protected readonly message = fieldMessage;
+  protected readonly message = auditFieldMessage;
 
   protected readonly audit = signal<AuditDetailView | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'notFound' | 'failed'>('loading');
@@ -162,7 +163,7 @@ export class AuditDetailPageComponent implements OnInit {
         next: (audit) => this.show(audit),
         error: (error: unknown) => {
           // A malformed id is a 400 naming `id`: to a reader, the same as an unknown audit.
-          this.state.set(isNotFound(error) || fieldErrors(error).length > 0 ? 'notFound' : 'failed');
+          this.state.set(isNotFound(error) || apiFieldErrors(error).length > 0 ? 'notFound' : 'failed');
         },
       });
   }
@@ -198,7 +199,7 @@ export class AuditDetailPageComponent implements OnInit {
             this.load();
             return;
           }
-          const errors = fieldErrors(error);
+          const errors = apiFieldErrors(error);
           if (errors.length === 0) {
             this.setQuestionsProblem(this.i18n.t('audits.questions.saveFailed'));
             return;
@@ -311,8 +312,7 @@ export class AuditDetailPageComponent implements OnInit {
     const code = errorCode(error);
     const { email } = this.respondentForm.controls;
     if (code === 'respondent_already_invited') {
-      email.setErrors({ server: this.i18n.t('audits.respondents.alreadyInvited') });
-      email.markAsTouched();
+      showFieldError(email, this.i18n.t('audits.respondents.alreadyInvited'));
       this.setRespondentProblem(this.i18n.t('audits.respondents.alreadyInvited'));
       this.focusFirstInvalid('form.add-respondent');
       return;
@@ -321,20 +321,12 @@ export class AuditDetailPageComponent implements OnInit {
       this.setRespondentProblem(this.i18n.t('audits.respondents.pastDue'));
       return;
     }
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     if (errors.length === 0) {
       this.setRespondentProblem(this.i18n.t('audits.respondents.addFailed'));
       return;
     }
-    const unplaced = errors.filter((fieldError) => {
-      if (fieldError.field === 'email' || fieldError.field === 'name' || fieldError.field === 'locale') {
-        const control = this.respondentForm.controls[fieldError.field];
-        control.setErrors({ ...control.errors, server: fieldError.reason });
-        control.markAsTouched();
-        return false;
-      }
-      return true;
-    });
+    const unplaced = applyFieldErrors(this.respondentForm, errors);
     this.setRespondentProblem(
       [
         this.i18n.t('audits.respondents.invalid'),

@@ -28,6 +28,7 @@ import {
   DEFAULT_PAGE_SIZE,
   type Page,
 } from '@mailroute/shared/contracts';
+import { apiFieldErrors, applyFieldErrors } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -37,9 +38,8 @@ import {
   provideTranslatedPaginator,
   TableScrollComponent,
 } from '@mailroute/web/ui';
-import { fieldErrors } from '../data-access/api-answers';
 import { AuditsApi } from '../data-access/audits.api';
-import { fieldMessage } from '../field-message';
+import { auditFieldMessage } from '../field-texts';
 import { QuestionListEditorComponent } from '../questions/question-list-editor.component';
 import { QuestionListForm } from '../questions/question-list-form';
 import { todayIso } from '../due-date';
@@ -94,7 +94,7 @@ export class AuditsPageComponent implements OnInit {
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['title', 'dueDate', 'questions', 'answered', 'createdAt'];
-  protected readonly message = fieldMessage;
+  protected readonly message = auditFieldMessage;
   protected readonly today = todayIso();
 
   protected readonly query = signal({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
@@ -187,20 +187,12 @@ export class AuditsPageComponent implements OnInit {
   }
 
   private refused(error: unknown): void {
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     if (errors.length === 0) {
       this.showProblem(this.i18n.t('audits.create.failed'));
       return;
     }
-    const unplaced = this.questions.applyServerErrors(errors).filter((fieldError) => {
-      if (fieldError.field === 'title' || fieldError.field === 'dueDate') {
-        const control = this.form.controls[fieldError.field];
-        control.setErrors({ ...control.errors, server: fieldError.reason });
-        control.markAsTouched();
-        return false;
-      }
-      return true;
-    });
+    const unplaced = applyFieldErrors(this.form, this.questions.applyServerErrors(errors));
     this.showProblem(
       [
         this.i18n.t('audits.create.invalid'),

@@ -17,7 +17,7 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MAX_QUESTION_TEXT_LENGTH, QUESTION_KINDS, type QuestionKind } from '@mailroute/shared/contracts';
 import { I18nService, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent } from '@mailroute/web/ui';
-import { fieldMessage } from '../field-message';
+import { auditFieldMessage } from '../field-texts';
 import type { QuestionListForm } from './question-list-form';
 
 export function kindKey(kind: QuestionKind): TranslationKey {
@@ -172,7 +172,7 @@ export class QuestionListEditorComponent {
   protected readonly kindKey = kindKey;
   protected readonly maxLength = MAX_QUESTION_TEXT_LENGTH;
   protected readonly announcement = signal('');
-  protected readonly message = fieldMessage;
+  protected readonly message = auditFieldMessage;
 
   protected add(): void {
     this.form().add();

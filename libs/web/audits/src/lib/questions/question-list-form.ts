@@ -13,6 +13,7 @@ import {
   type QuestionInput,
   type QuestionKind,
 } from '@mailroute/shared/contracts';
+import { applyFieldErrors } from '@mailroute/web/core';
 
 export type QuestionGroup = FormGroup<{
   text: FormControl<string>;
@@ -22,9 +23,6 @@ export type QuestionGroup = FormGroup<{
 
 /** The API refuses line breaks and control characters in a question (it is shown on one line, in emails too). */
 const ONE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
-
-/** `questions[3].text` → index 3, field `text`. */
-const QUESTION_FIELD = /^questions\[(\d+)\]\.(text|kind|required)$/;
 
 /**
  * An audit's questions as a typed FormArray: add, remove and move them; the order is the order
@@ -99,19 +97,7 @@ export class QuestionListForm {
    * question shows (e.g. `questions` itself), for the page to show above the list.
    */
   applyServerErrors(errors: readonly FieldError[]): FieldError[] {
-    const unplaced: FieldError[] = [];
-    for (const error of errors) {
-      const match = QUESTION_FIELD.exec(error.field);
-      const group = match ? this.array.at(Number(match[1])) : undefined;
-      if (!match || group === undefined) {
-        unplaced.push(error);
-        continue;
-      }
-      const control = group.controls[match[2] as keyof QuestionGroup['controls']];
-      control.setErrors({ ...control.errors, server: error.reason });
-      control.markAsTouched();
-    }
-    return unplaced;
+    return applyFieldErrors(this.group, errors);
   }
 
   /** Shows every question's own errors (on a submit). */

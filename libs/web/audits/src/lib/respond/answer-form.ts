@@ -13,6 +13,7 @@ import {
   MAX_TEXT_ANSWER_LENGTH,
   type QuestionView,
 } from '@mailroute/shared/contracts';
+import { showFieldError } from '@mailroute/web/core';
 import { notBlank } from '../questions/question-list-form';
 
 /** One control per question, in question order: a boolean for yes/no, a text for text. */
@@ -72,8 +73,7 @@ export class AnswerForm {
         unplaced.push(error);
         continue;
       }
-      control.setErrors({ ...control.errors, server: error.reason });
-      control.markAsTouched();
+      showFieldError(control, error.reason);
     }
     return unplaced;
   }

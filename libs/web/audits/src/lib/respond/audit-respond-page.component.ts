@@ -23,6 +23,7 @@ import {
   MAX_TEXT_ANSWER_LENGTH,
   type RespondentAccessView,
 } from '@mailroute/shared/contracts';
+import { apiFieldErrors, fieldMessage } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
   LiveRegionComponent,
@@ -30,9 +31,9 @@ import {
   LocaleSwitchComponent,
   NoticeComponent,
 } from '@mailroute/web/ui';
-import { errorCode, fieldErrors, isNotFound } from '../data-access/api-answers';
+import { errorCode, isNotFound } from '../data-access/api-answers';
 import { AuditResponsesApi } from '../data-access/audit-responses.api';
-import { fieldMessage } from '../field-message';
+import { ANSWER_FIELD_TEXTS } from '../field-texts';
 import { AnswerForm } from './answer-form';
 
 type LinkState = 'loading' | 'ready' | 'notFound' | 'expired' | 'failed';
@@ -77,8 +78,7 @@ export class AuditRespondPageComponent implements OnInit {
 
   protected readonly maxLength = MAX_TEXT_ANSWER_LENGTH;
   /** What to say under an answer: "an answer is required" rather than the forms' "fill in this field". */
-  protected readonly message = (control: AbstractControl) =>
-    fieldMessage(control, 'audits.error.answerRequired');
+  protected readonly message = (control: AbstractControl) => fieldMessage(control, ANSWER_FIELD_TEXTS);
 
   protected readonly state = signal<LinkState>('loading');
   protected readonly view = signal<RespondentAccessView | null>(null);
@@ -174,7 +174,7 @@ export class AuditRespondPageComponent implements OnInit {
       this.state.set(this.linkState(error));
       return;
     }
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     if (errors.length === 0) {
       const text = this.i18n.t('audits.respond.submitFailed');
       this.problem.set(text);

@@ -2,7 +2,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import type { ApiErrorBody } from '@mailroute/shared/contracts';
 import type { TranslationKey } from '@mailroute/web/i18n';
-import { apiFieldErrors, applyFieldErrors, fieldMessage, type FieldTexts } from './field-errors';
+import {
+  apiFieldErrors,
+  applyFieldErrors,
+  fieldMessage,
+  type FieldTexts,
+  showFieldError,
+} from './field-errors';
 
 const key = (name: string) => name as TranslationKey;
 const texts: FieldTexts = {
@@ -70,6 +76,31 @@ describe('applyFieldErrors', () => {
     expect(group.controls.locked.errors).toBeNull();
   });
 
+  it('follows the API’s paths into lists (`questions[1].text`), and only to a field', () => {
+    const question = (text: string) =>
+      new FormGroup({ text: new FormControl(text, { nonNullable: true, validators: Validators.required }) });
+    const group = new FormGroup({ questions: new FormArray([question('a'), question('')]) });
+    const errors = [
+      { field: 'questions[1].text', reason: 'should not be empty' },
+      { field: 'questions', reason: 'must contain at least 1 element' },
+      { field: 'questions[1]', reason: 'must be an object' },
+      { field: 'questions[2].text', reason: 'should not be empty' },
+      { field: 'questions[1].text[0]', reason: 'is odd' },
+      { field: 'questions[x].text', reason: 'is odd' },
+    ];
+
+    expect(applyFieldErrors(group, errors)).toEqual(errors.slice(1));
+    const text = group.controls.questions.at(1).controls.text;
+    expect([text.errors, text.touched]).toEqual([{ required: true, server: 'should not be empty' }, true]);
+    expect(group.controls.questions.errors).toBeNull();
+  });
+
+  it('shows one reason a feature places itself beside the field’s own errors', () => {
+    const field = new FormControl('', { nonNullable: true, validators: Validators.required });
+    showFieldError(field, 'is required');
+    expect([field.errors, field.touched]).toEqual([{ required: true, server: 'is required' }, true]);
+  });
+
   it('lets the reason go once the value changes', () => {
     const group = form();
     applyFieldErrors(group, [{ field: 'name', reason: 'is taken' }]);
@@ -95,6 +126,7 @@ describe('fieldMessage', () => {
     const blank = control('  ');
     blank.setErrors({ blank: true });
     expect(fieldMessage(blank, texts)).toEqual({ key: 'x.required' });
+    expect(fieldMessage(blank, { ...texts, blank: key('x.blank') })).toEqual({ key: 'x.blank' });
     expect(fieldMessage(control('abcd'), texts)).toEqual({ key: 'x.maxLength', params: { max: 3 } });
   });
 

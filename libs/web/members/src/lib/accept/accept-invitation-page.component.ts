@@ -24,11 +24,17 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@mailroute/shared/contracts';
-import { AuthService, DEFAULT_SIGNED_IN_URL, LOGIN_PATH, SessionService } from '@mailroute/web/core';
+import {
+  apiFieldErrors,
+  applyFieldErrors,
+  AuthService,
+  DEFAULT_SIGNED_IN_URL,
+  LOGIN_PATH,
+  SessionService,
+} from '@mailroute/web/core';
 import { LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import { LoadErrorComponent, LocaleSwitchComponent, NoticeComponent } from '@mailroute/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { fieldErrors } from '../data-access/api-answers';
 import { InvitationsApi } from '../data-access/invitations.api';
 import { type InvitationRefusal, invitationRefusal, REFUSAL_TEXTS } from './invitation-refusal';
 
@@ -166,13 +172,10 @@ export class AcceptInvitationPageComponent implements OnInit {
   }
 
   private explainRefusedAcceptance(error: unknown): void {
-    const invalid = fieldErrors(error);
+    const invalid = apiFieldErrors(error);
     if (invalid.length > 0) {
-      for (const { field, reason } of invalid) {
-        const control = field === 'name' || field === 'password' ? this.form.controls[field] : null;
-        control?.setErrors({ server: reason });
-        control?.markAsTouched();
-      }
+      // The API names only what it was sent (name, password); the form shows each beside its field.
+      applyFieldErrors(this.form, invalid);
       this.focusAfterRender('input.ng-invalid');
       return;
     }

@@ -28,7 +28,7 @@ import {
   ROLES,
   type Role,
 } from '@mailroute/shared/contracts';
-import type { PageRequest } from '@mailroute/web/core';
+import { apiFieldErrors, applyFieldErrors, type PageRequest } from '@mailroute/web/core';
 import { I18nService, languageNameKey, LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import {
   EmptyStateComponent,
@@ -40,7 +40,7 @@ import {
 } from '@mailroute/web/ui';
 import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm/confirm-dialog.component';
-import { fieldErrors, refusalCode } from '../data-access/api-answers';
+import { refusalCode } from '../data-access/api-answers';
 import { InvitationsApi } from '../data-access/invitations.api';
 import { deliveryRoute, deliveryStatusKey, invitationStatusKey } from './delivery-text';
 
@@ -236,19 +236,14 @@ export class InvitationsComponent implements OnInit {
   }
 
   private explainRefusedInvitation(error: unknown): void {
-    const invalid = fieldErrors(error);
+    const invalid = apiFieldErrors(error);
     const conflict = emailConflictKey(refusalCode(error));
     if (conflict) {
       const message = this.i18n.t(conflict);
       this.form.controls.email.setErrors({ server: message });
       this.announcement.set(message);
     } else if (invalid.length > 0) {
-      for (const { field, reason } of invalid) {
-        const control =
-          field === 'email' || field === 'role' || field === 'locale' ? this.form.controls[field] : null;
-        control?.setErrors({ server: reason });
-        control?.markAsTouched();
-      }
+      applyFieldErrors(this.form, invalid);
     } else {
       this.sendProblem.set(true);
       this.focusAfterRender('.invite-problem');

@@ -15,7 +15,7 @@ export class NotificationPreferencesApi {
     return this.http.get<NotificationPreferencesView>(PREFERENCES);
   }
 
-  /** Answers the preferences as stored; a 400 names each refused field (`fieldErrors`). */
+  /** Answers the preferences as stored; a 400 names each refused field (`apiFieldErrors` of web/core). */
   save(preferences: NotificationPreferencesView): Observable<NotificationPreferencesView> {
     return this.http.put<NotificationPreferencesView>(PREFERENCES, preferences);
   }

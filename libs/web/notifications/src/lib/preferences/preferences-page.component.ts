@@ -6,10 +6,9 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { FieldError, NotificationPreferencesView } from '@mailroute/shared/contracts';
-import { isServerUnreachable } from '@mailroute/web/core';
+import { apiFieldErrors, isServerUnreachable } from '@mailroute/web/core';
 import { I18nService, type TranslationKey, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
-import { fieldErrors } from '../data-access/api-answers';
 import { NotificationPreferencesApi } from '../data-access/notification-preferences.api';
 
 type PreferenceField = keyof NotificationPreferencesView;
@@ -119,7 +118,7 @@ export class PreferencesPageComponent implements OnInit {
   }
 
   private fail(error: unknown): void {
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     let text: string;
     if (errors.length > 0) {
       const placed: Partial<Record<PreferenceField, string>> = {};

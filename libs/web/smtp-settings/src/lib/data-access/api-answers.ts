@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ConnectionTestReport, FieldError, SmtpSettingsTestFailed } from '@mailroute/shared/contracts';
+import type { ConnectionTestReport, SmtpSettingsTestFailed } from '@mailroute/shared/contracts';
 import { apiErrorBody } from '@mailroute/web/core';
 
 /** The report of a refused save (422 `smtp_test_failed`), else `null`. */
@@ -9,14 +9,6 @@ export function testFailedReport(error: unknown): ConnectionTestReport | null {
   }
   const body = apiErrorBody(error) as Partial<SmtpSettingsTestFailed> | null;
   return body?.code === 'smtp_test_failed' && body.report ? body.report : null;
-}
-
-/** The field errors of a 400 answer (`errors: [{ field, reason }]`), else an empty list. */
-export function fieldErrors(error: unknown): FieldError[] {
-  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
-    return [];
-  }
-  return apiErrorBody(error)?.errors ?? [];
 }
 
 /** Seconds to wait after a 429, when the API said. */

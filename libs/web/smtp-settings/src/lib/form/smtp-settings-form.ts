@@ -1,6 +1,6 @@
 import { computed, DestroyRef, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { type AbstractControl, type NonNullableFormBuilder, Validators } from '@angular/forms';
+import { type NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   DEFAULT_SMTP_PORT,
   type FieldError,
@@ -10,7 +10,7 @@ import {
   type SmtpSettingsInput,
   type SmtpSettingsView,
 } from '@mailroute/shared/contracts';
-import type { TranslationKey, TranslationParams } from '@mailroute/web/i18n';
+import { applyFieldErrors, type FieldMessage, fieldMessage, type FieldTexts } from '@mailroute/web/core';
 import { portForSecurity, securityForPort } from './port-security-pairing';
 import {
   headerSafeText,
@@ -25,10 +25,20 @@ export type PairingNotice =
   | { kind: 'security'; port: number; security: SmtpSecurityMode }
   | { kind: 'port'; port: number; security: SmtpSecurityMode };
 
-export interface FieldMessage {
-  key: TranslationKey;
-  params?: TranslationParams;
-}
+/** What the form says under a field (see fieldMessage of web/core), its own validators in this order. */
+export const SMTP_FIELD_TEXTS: FieldTexts = {
+  required: 'smtp.error.required',
+  maxLength: 'smtp.error.maxLength',
+  byError: {
+    host: 'smtp.error.host',
+    port: 'smtp.error.port',
+    email: 'smtp.error.email',
+    controlCharacters: 'smtp.error.controlCharacters',
+    pem: 'smtp.error.pem',
+  },
+  server: 'smtp.error.server',
+  invalid: 'smtp.error.invalid',
+};
 
 function buildGroup(fb: NonNullableFormBuilder, testRecipient: string) {
   return fb.group({
@@ -184,32 +194,12 @@ export class SmtpSettingsForm {
 
   /** Puts the API's 400 reasons on their fields; returns the reasons no field of the form shows. */
   applyServerErrors(errors: readonly FieldError[]): FieldError[] {
-    const unplaced: FieldError[] = [];
-    for (const error of errors) {
-      const control = this.control(error.field);
-      if (control === null || control.disabled) {
-        unplaced.push(error);
-        continue;
-      }
-      control.setErrors({ ...control.errors, server: error.reason });
-      control.markAsTouched();
-    }
-    return unplaced;
+    return applyFieldErrors(this.group, errors);
   }
 
   /** The message to show under a field, or null while it is valid or not yet touched. */
   message(field: SmtpSettingsField): FieldMessage | null {
-    const control: AbstractControl = this.controls[field];
-    if (!control.invalid || !(control.touched || control.dirty)) {
-      return null;
-    }
-    return fieldMessage(control);
-  }
-
-  private control(field: string): AbstractControl | null {
-    return Object.prototype.hasOwnProperty.call(this.controls, field)
-      ? this.controls[field as SmtpSettingsField]
-      : null;
+    return fieldMessage(this.controls[field], SMTP_FIELD_TEXTS);
   }
 
   private syncPassword(): void {
@@ -228,39 +218,4 @@ export class SmtpSettingsForm {
       password.enable({ emitEvent: false });
     }
   }
-}
-
-/** The first problem of a control, as a translatable message; the API's own reason last. */
-export function fieldMessage(control: AbstractControl): FieldMessage | null {
-  const errors = control.errors;
-  if (errors === null) {
-    return null;
-  }
-  if (errors['required']) {
-    return { key: 'smtp.error.required' };
-  }
-  const maxLength: unknown = errors['maxlength'];
-  if (typeof maxLength === 'object' && maxLength !== null && 'requiredLength' in maxLength) {
-    return { key: 'smtp.error.maxLength', params: { max: Number(maxLength.requiredLength) } };
-  }
-  if (errors['host']) {
-    return { key: 'smtp.error.host' };
-  }
-  if (errors['port']) {
-    return { key: 'smtp.error.port' };
-  }
-  if (errors['email']) {
-    return { key: 'smtp.error.email' };
-  }
-  if (errors['controlCharacters']) {
-    return { key: 'smtp.error.controlCharacters' };
-  }
-  if (errors['pem']) {
-    return { key: 'smtp.error.pem' };
-  }
-  const server: unknown = errors['server'];
-  if (typeof server === 'string') {
-    return { key: 'smtp.error.server', params: { reason: server } };
-  }
-  return null;
 }

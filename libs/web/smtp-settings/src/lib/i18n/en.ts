@@ -66,6 +66,7 @@ export const smtpSettingsEn = {
   'smtp.error.controlCharacters': 'Line breaks and control characters are not allowed.',
   'smtp.error.pem': 'Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- …).',
   'smtp.error.server': 'Refused by the server: {reason}',
+  'smtp.error.invalid': 'This value is not valid.',
   'smtp.error.rateLimited': 'Too many tests this minute. Wait {seconds} s, then try again.',
   'smtp.error.unexpected': 'Something went wrong. Try again in a moment.',
 

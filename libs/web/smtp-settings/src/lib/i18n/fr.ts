@@ -70,6 +70,7 @@ export const smtpSettingsFr: Translation<typeof smtpSettingsEn> = {
   'smtp.error.controlCharacters': 'Les retours à la ligne et caractères de contrôle ne sont pas autorisés.',
   'smtp.error.pem': 'Collez un ou plusieurs certificats PEM (-----BEGIN CERTIFICATE----- …).',
   'smtp.error.server': 'Refusé par le serveur : {reason}',
+  'smtp.error.invalid': 'Cette valeur n’est pas valide.',
   'smtp.error.rateLimited': 'Trop de tests cette minute. Patientez {seconds} s, puis réessayez.',
   'smtp.error.unexpected': 'Une erreur est survenue. Réessayez dans un instant.',
 

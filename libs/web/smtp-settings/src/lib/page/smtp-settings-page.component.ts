@@ -17,11 +17,11 @@ import type {
   SmtpSettingsInput,
   SmtpSettingsView,
 } from '@mailroute/shared/contracts';
-import { SessionService } from '@mailroute/web/core';
+import { apiFieldErrors, SessionService } from '@mailroute/web/core';
 import { I18nService, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
 import { type Observable, map } from 'rxjs';
-import { fieldErrors, isForbidden, retryAfterSeconds, testFailedReport } from '../data-access/api-answers';
+import { isForbidden, retryAfterSeconds, testFailedReport } from '../data-access/api-answers';
 import { SmtpSettingsApi } from '../data-access/smtp-settings.api';
 import { type SmtpPendingAction, SmtpSettingsFormComponent } from '../form/smtp-settings-form.component';
 import { SmtpHistoryComponent } from '../history/smtp-history.component';
@@ -172,7 +172,7 @@ export class SmtpSettingsPageComponent implements OnInit {
   }
 
   private fail(error: unknown): void {
-    const errors = fieldErrors(error);
+    const errors = apiFieldErrors(error);
     const seconds = retryAfterSeconds(error);
     let text: string;
     if (errors.length > 0) {
