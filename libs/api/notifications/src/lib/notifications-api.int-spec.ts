@@ -17,7 +17,13 @@ import type {
   ProcessingActivityView,
   TaskView,
 } from '@mailroute/shared/contracts';
-import { type TestSmtpServer, waitUntil } from '@mailroute/testing';
+import {
+  describeWithPostgres,
+  startThrowawayPostgres,
+  type TestSmtpServer,
+  type ThrowawayPostgres,
+  waitUntil,
+} from '@mailroute/testing';
 import { ActivityComment } from './activities/activity-comment.entity';
 import { ProcessingActivity } from './activities/processing-activity.entity';
 import { Notification } from './inbox/notification.entity';
@@ -28,7 +34,7 @@ import { Task } from './tasks/task.entity';
 const ACME_SENDER = 'notify@acme.test';
 const APP = 'https://app.mailroute.test';
 
-describe('Notifications API', () => {
+function notificationsApiSuite(options: { database: () => Record<string, string> }): void {
   let harness: TwoOrganizationsHarness;
   let acmeServer: TestSmtpServer;
   let acme: SeededOrganization;
@@ -67,7 +73,7 @@ describe('Notifications API', () => {
 
   beforeAll(async () => {
     harness = await startTwoOrganizationsHarness({
-      env: { PUBLIC_URL: APP },
+      env: { PUBLIC_URL: APP, ...options.database() },
       imports: [NotificationsModule],
       schema: [notificationsSchema],
       acmeRoute: { sender: ACME_SENDER },
@@ -509,4 +515,17 @@ describe('Notifications API', () => {
       }
     });
   });
+}
+
+describe('Notifications API on SQLite', () => {
+  notificationsApiSuite({ database: () => ({}) });
+});
+
+describeWithPostgres('Notifications API on PostgreSQL', () => {
+  let postgres: ThrowawayPostgres;
+  beforeAll(async () => {
+    postgres = await startThrowawayPostgres({ database: 'mailroute_notifications' });
+  });
+  afterAll(() => postgres?.stop());
+  notificationsApiSuite({ database: () => ({ DATABASE_URL: postgres.url }) });
 });
