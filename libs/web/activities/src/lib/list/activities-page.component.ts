@@ -17,6 +17,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { ActivitiesApi } from '../data-access/activities.api';
 import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
@@ -33,6 +34,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 @Component({
   selector: 'mr-activities-page',
   imports: [
+    TableScrollComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButton,

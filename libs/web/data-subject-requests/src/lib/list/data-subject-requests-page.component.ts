@@ -33,6 +33,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { apiMessage, failureOf, retryAfterSeconds } from '../data-access/api-answers';
 import { DataSubjectRequestsApi, type RequestListQuery } from '../data-access/data-subject-requests.api';
@@ -52,6 +53,7 @@ type Field = keyof NewRequestForm['controls'];
 @Component({
   selector: 'mr-data-subject-requests-page',
   imports: [
+    TableScrollComponent,
     DeadlineComponent,
     EmptyStateComponent,
     LiveRegionComponent,

@@ -41,6 +41,7 @@ import {
   LoadErrorComponent,
   NoticeComponent,
   provideTranslatedPaginator,
+  TableScrollComponent,
 } from '@mailroute/web/ui';
 import { TasksApi, type TasksQuery } from '../data-access/tasks.api';
 import { TASK_FIELD_TEXTS } from '../form/field-texts';
@@ -55,6 +56,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 @Component({
   selector: 'mr-tasks-page',
   imports: [
+    TableScrollComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButton,
