@@ -1,5 +1,15 @@
 import type { PersonView } from './members';
 
+/** Lengths the API accepts for a processing activity and its comments; the web checks them before sending. */
+export const ACTIVITY_LIMITS = {
+  /** On one line: it is shown in email subjects. */
+  nameLength: 200,
+  /** Plain text, line breaks allowed. */
+  descriptionLength: 10_000,
+  /** Plain text, line breaks allowed. */
+  commentLength: 10_000,
+} as const;
+
 /** `POST /api/processing-activities`, and the lines of `GET /api/processing-activities` (a page, newest first). */
 export interface ProcessingActivityView {
   id: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
+import { ACTIVITY_LIMITS as LIMITS } from '@mailroute/shared/contracts';
 import { isText, maxChars, NOT_BLANK } from './text-rules';
 
 /** `POST /api/processing-activities/:id/comments`. */

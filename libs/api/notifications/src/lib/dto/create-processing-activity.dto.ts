@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { SingleLineText } from '@mailroute/api/core';
-import { NOTIFICATIONS_LIMITS as LIMITS } from '../notification-types';
+import { ACTIVITY_LIMITS as LIMITS } from '@mailroute/shared/contracts';
 import { isText, maxChars, ONE_LINE } from './text-rules';
 
 /** `POST /api/processing-activities`. (class-validator runs the bottom decorators first.) */

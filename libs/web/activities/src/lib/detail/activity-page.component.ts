@@ -16,11 +16,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type {
-  ActivityWatchersView,
-  PersonView,
-  ProcessingActivityDetail,
-  UserView,
+import {
+  ACTIVITY_LIMITS,
+  type ActivityWatchersView,
+  type PersonView,
+  type ProcessingActivityDetail,
+  type UserView,
 } from '@mailroute/shared/contracts';
 import {
   apiFieldErrors,
@@ -40,8 +41,6 @@ import type { Observable } from 'rxjs';
 import { ActivitiesApi } from '../data-access/activities.api';
 import { isNotFound } from '../data-access/api-answers';
 import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
-
-const COMMENT_MAX = 10_000;
 
 /**
  * `/processing-activities/:id`, where comment emails link: the activity, its thread (oldest first,
@@ -112,7 +111,7 @@ export class ActivityPageComponent {
   private readonly watcherFormDirective = viewChild<FormGroupDirective>('watcherFormDirective');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    body: ['', [Validators.required, Validators.maxLength(COMMENT_MAX)]],
+    body: ['', [Validators.required, Validators.maxLength(ACTIVITY_LIMITS.commentLength)]],
   });
 
   constructor() {

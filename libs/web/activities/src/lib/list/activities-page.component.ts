@@ -8,7 +8,12 @@ import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, type Page, type ProcessingActivityView } from '@mailroute/shared/contracts';
+import {
+  ACTIVITY_LIMITS,
+  DEFAULT_PAGE_SIZE,
+  type Page,
+  type ProcessingActivityView,
+} from '@mailroute/shared/contracts';
 import { apiFieldErrors, applyFieldErrors, fieldMessage } from '@mailroute/web/core';
 import { I18nService, LocalDatePipe, TranslatePipe } from '@mailroute/web/i18n';
 import {
@@ -22,9 +27,6 @@ import {
 import { ActivitiesApi } from '../data-access/activities.api';
 import { ACTIVITY_FIELD_TEXTS } from '../form/field-texts';
 
-/** What the API accepts (NOTIFICATIONS_LIMITS in api/notifications). */
-const NAME_MAX = 200;
-const DESCRIPTION_MAX = 10_000;
 const PAGE_SIZES = [10, 25, 50, 100];
 
 /**
@@ -74,8 +76,8 @@ export class ActivitiesPageComponent implements OnInit {
   protected readonly announcement = signal('');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(NAME_MAX)]],
-    description: ['', [Validators.maxLength(DESCRIPTION_MAX)]],
+    name: ['', [Validators.required, Validators.maxLength(ACTIVITY_LIMITS.nameLength)]],
+    description: ['', [Validators.maxLength(ACTIVITY_LIMITS.descriptionLength)]],
   });
 
   ngOnInit(): void {
