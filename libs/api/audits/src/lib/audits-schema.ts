@@ -1,6 +1,6 @@
 import type { SchemaParts } from '@mailroute/api/core';
-import { CreateAudits1764500000000 } from './1764500000000-create-audits';
-import { AddAuditQuestionsAndAnswers1796605761071 } from './1796605761071-add-audit-questions-and-answers';
+import { CreateAudits1764500000000 } from './migrations/1764500000000-create-audits';
+import { AddAuditQuestionsAndAnswers1796605761071 } from './migrations/1796605761071-add-audit-questions-and-answers';
 import { AuditAnswer } from './audit-answer.entity';
 import { AuditQuestion } from './audit-question.entity';
 import { AuditRespondent } from './audit-respondent.entity';

@@ -1,6 +1,6 @@
 import { describeSchemaMigrations } from '@mailroute/api/core/testing';
 import { mailSchema } from '@mailroute/api/mail';
-import { dataSubjectRequestsSchema } from './data-subject-requests-schema';
+import { dataSubjectRequestsSchema } from '../data-subject-requests-schema';
 
 describeSchemaMigrations({
   name: 'Data subject requests',

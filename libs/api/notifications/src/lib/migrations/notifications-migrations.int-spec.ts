@@ -12,7 +12,7 @@ import {
 import { describeSchemaMigrations } from '@mailroute/api/core/testing';
 import { mailSchema } from '@mailroute/api/mail';
 import { describeWithPostgres, startThrowawayPostgres, type ThrowawayPostgres } from '@mailroute/testing';
-import { notificationsSchema } from './notifications-schema';
+import { notificationsSchema } from '../notifications-schema';
 
 describeSchemaMigrations({
   name: 'Notifications',

@@ -1,6 +1,6 @@
 import { describeSchemaMigrations } from '@mailroute/api/core/testing';
 import { mailSchema } from '@mailroute/api/mail';
-import { auditsSchema } from './audits-schema';
+import { auditsSchema } from '../audits-schema';
 
 describeSchemaMigrations({
   name: 'Audits',

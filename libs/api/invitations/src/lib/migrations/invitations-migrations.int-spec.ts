@@ -1,6 +1,6 @@
 import { describeSchemaMigrations } from '@mailroute/api/core/testing';
 import { mailSchema } from '@mailroute/api/mail';
-import { invitationsSchema } from './invitations-schema';
+import { invitationsSchema } from '../invitations-schema';
 
 describeSchemaMigrations({
   name: 'Invitations',
