@@ -14,7 +14,7 @@ import { MailerService } from '@mailroute/api/mail';
 import type { AnswerInput, RespondentAccessView } from '@mailroute/shared/contracts';
 import { checkAnswers } from './answer-sheet';
 import { AuditAnswer } from './audit-answer.entity';
-import { auditAnsweredTemplate } from './audit-emails.templates';
+import { auditAnsweredTemplate } from './templates/audit-emails.templates';
 import type { AuditRespondent } from './audit-respondent.entity';
 import { encodeAnswerValue, toAnswerViews, toQuestionView } from './audit-views';
 import type { Audit } from './audit.entity';

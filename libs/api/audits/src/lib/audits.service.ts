@@ -30,7 +30,7 @@ import {
   auditInvitationTemplate,
   auditReminderTemplate,
   type AuditRespondentEmailData,
-} from './audit-emails.templates';
+} from './templates/audit-emails.templates';
 import {
   AuditNotFoundError,
   AuditPastDueError,

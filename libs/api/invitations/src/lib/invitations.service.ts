@@ -37,7 +37,7 @@ import {
   InvitationRevokedError,
 } from './invitations-errors';
 import { InvitationsRepository } from './invitations.repository';
-import { userInvitationTemplate } from './user-invitation.template';
+import { userInvitationTemplate } from './templates/user-invitation.template';
 
 export const INVITATION_VALID_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
