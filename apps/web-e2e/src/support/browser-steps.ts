@@ -50,6 +50,16 @@ export async function chooseOption(page: Page, combobox: string, option: string)
  * violation is reported with its rule, impact and the elements it found.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Measured mid-animation, a fading-in error text has too little contrast (axe composites the
+  // opacity): wait until every finite animation (not a spinner's endless one) has finished.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

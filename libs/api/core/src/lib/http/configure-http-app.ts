@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { setUpOpenApi } from './openapi';
 import { refuseMalformedBody } from './request-body-shape';
+import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
@@ -11,6 +12,8 @@ export const API_PREFIX = 'api';
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
+  // First, so that every answer has them: the web app's files and the errors of the body parsers too.
+  app.use(securityHeaders({ production: config.isProduction }));
   // No client of ours compresses a request body; refusing Content-Encoding (415) spares an
   // inflation, and a body that claims gzip but is not answered 500 from the zlib error.
   app.useBodyParser('json', { limit: '256kb', inflate: false });
