@@ -17,3 +17,21 @@ export class SmtpTestFailedError extends DomainError {
     this.details = { report };
   }
 }
+
+/**
+ * Another save (or a removal) of the organization's settings landed while this one was being
+ * tested: storing this one would silently overwrite the newer settings, and its history entry would
+ * compare against settings that are no longer the stored ones. Nothing changed; the test email did
+ * go out and is in the email log.
+ */
+export class SmtpSettingsChangedError extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'smtp_settings_changed';
+
+  constructor() {
+    super(
+      'The SMTP settings were changed by someone else in the meantime: nothing was changed. ' +
+        'Review the current settings and try again.',
+    );
+  }
+}

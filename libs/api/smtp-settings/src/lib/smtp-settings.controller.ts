@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiTags,
@@ -35,6 +36,9 @@ export class SmtpSettingsController {
   @Put()
   @ApiOkResponse({ description: 'Every stage of the test passed: the settings are stored and active.' })
   @ApiUnprocessableEntityResponse({ description: 'A stage of the test failed (`report`); nothing changed.' })
+  @ApiConflictResponse({
+    description: '`smtp_settings_changed`: another save landed while this one was tested; nothing changed.',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many tests for the organization this minute.' })
   save(
     @CurrentPrincipal() principal: Principal,
@@ -56,6 +60,9 @@ export class SmtpSettingsController {
 
   @Delete()
   @ApiOkResponse({ description: 'Back to the platform SMTP; the stored password is destroyed.' })
+  @ApiConflictResponse({
+    description: '`smtp_settings_changed`: the settings changed meanwhile; nothing changed.',
+  })
   remove(@CurrentPrincipal() principal: Principal): Promise<SmtpSettingsView> {
     return this.smtpSettings.remove(principal);
   }

@@ -24,7 +24,7 @@ import { SmtpSettingsChange } from './settings/smtp-settings-change.entity';
 import { SmtpSettings } from './settings/smtp-settings.entity';
 import { historyEntryView, smtpSettingsView } from './settings/smtp-settings-view';
 import { SmtpSettingsRepository } from './settings/smtp-settings.repository';
-import { SmtpTestFailedError } from './smtp-settings-errors';
+import { SmtpSettingsChangedError, SmtpTestFailedError } from './smtp-settings-errors';
 
 const HISTORY_LIMIT = 100;
 
@@ -129,14 +129,28 @@ export class SmtpSettingsService {
       candidate.passwordChanged,
     );
 
-    await this.dataSource.transaction(async (manager) => {
-      await this.settings.store(next, manager);
+    const sent = this.sentOutcome(candidate, report);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      // The test took seconds: another save may have landed since `stored` was read.
+      if (!(await this.settings.storeIfUnchanged(next, stored?.version ?? null, manager))) {
+        return false;
+      }
       // Saving the same settings again re-tests them; the history lists only real changes.
       if (change.changes.length > 0) {
         await this.settings.record(change, manager);
       }
-      await this.mailer.recordSentDirectly(email, this.sentOutcome(candidate, report), manager);
+      await this.mailer.recordSentDirectly(email, sent, manager);
+      return true;
     });
+    if (!saved) {
+      // The test email did leave through the tested server: it belongs in the email log all the same.
+      await this.mailer.recordSentDirectly(email, sent);
+      this.logger.warn(
+        { organizationId, userId: principal.userId, host: next.host, port: next.port },
+        'Custom SMTP settings not saved: they changed while this save was being tested',
+      );
+      throw new SmtpSettingsChangedError();
+    }
     await this.routes.routeChanged(organizationId);
     // The test email just went through the new route: that is its first success.
     await this.health.recordSuccess(organizationId, now);
@@ -154,7 +168,10 @@ export class SmtpSettingsService {
     if (stored) {
       const change = this.change(principal, 'deleted', new Date(), stored, null, true);
       await this.dataSource.transaction(async (manager) => {
-        await this.settings.remove(organizationId, manager);
+        // A save that landed since `stored` was read is not removed unseen, nor recorded as its diff.
+        if (!(await this.settings.removeIfUnchanged(organizationId, stored.version, manager))) {
+          throw new SmtpSettingsChangedError();
+        }
         await this.settings.record(change, manager);
       });
       await this.routes.routeChanged(organizationId);

@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { newId, type OrganizationId } from '@mailroute/api/core';
 import { SecretBox } from '../lib/secrets/secret-box';
 import { SmtpSettings } from '../lib/settings/smtp-settings.entity';
-import { SmtpSettingsRepository } from '../lib/settings/smtp-settings.repository';
 
 /** What `storeSmtpSettings` writes; the rest takes the API's defaults. */
 export interface StoredSmtpSettingsInput {
@@ -48,10 +47,6 @@ export async function storeSmtpSettings(
     updatedById: null,
     updatedByEmail: null,
   } satisfies SmtpSettings);
-  const repository = app.get(SmtpSettingsRepository);
-  if (manager) {
-    await repository.store(settings, manager);
-  } else {
-    await app.get(DataSource).transaction((own) => repository.store(settings, own));
-  }
+  // Whatever was stored before is replaced: a fixture, not a save (which compares and sets).
+  await (manager ?? app.get(DataSource).manager).getRepository(SmtpSettings).save(settings);
 }

@@ -29,12 +29,41 @@ export class SmtpSettingsRepository {
     return rows[0]?.version ?? null;
   }
 
-  async store(settings: SmtpSettings, manager: EntityManager): Promise<void> {
-    await manager.getRepository(SmtpSettings).save(settings);
+  /**
+   * Compare-and-set: stores `settings` only if the stored version is still `expectedVersion` (null:
+   * none stored), so a save tested against settings that changed meanwhile cannot overwrite them.
+   * False when they changed; then nothing was written.
+   */
+  async storeIfUnchanged(
+    settings: SmtpSettings,
+    expectedVersion: string | null,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const repository = manager.getRepository(SmtpSettings);
+    if (expectedVersion === null) {
+      // Another save may have inserted the row since: then this insert is ignored (not a unique
+      // violation, which would abort a PostgreSQL transaction), and the version read back tells.
+      await repository.createQueryBuilder().insert().values(settings).orIgnore().execute();
+      const stored = await repository.findOne({
+        where: { organizationId: settings.organizationId },
+        select: { version: true },
+      });
+      return stored?.version === settings.version;
+    }
+    const { organizationId, ...values } = settings;
+    const result = await repository.update({ organizationId, version: expectedVersion }, values);
+    return (result.affected ?? 0) > 0;
   }
 
-  async remove(organizationId: OrganizationId, manager: EntityManager): Promise<boolean> {
-    const result = await manager.getRepository(SmtpSettings).delete({ organizationId });
+  /** Removes the settings only if they are still at `expectedVersion`; false when they changed. */
+  async removeIfUnchanged(
+    organizationId: OrganizationId,
+    expectedVersion: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(SmtpSettings)
+      .delete({ organizationId, version: expectedVersion });
     return (result.affected ?? 0) > 0;
   }
 
