@@ -5,6 +5,7 @@ import { AddressPolicy } from './address-policy/address-policy';
 import { HostResolver } from './address-policy/host-resolver';
 import { ConnectionTester } from './connection-test/connection-tester';
 import { OrganizationRateLimiter } from './rate-limit/organization-rate-limiter';
+import { HeldRoutesRecheck } from './routing/held-routes-recheck';
 import { SmtpSettingsRouteSource } from './routing/smtp-settings-route-source';
 import { SecretBox } from './secrets/secret-box';
 import { SecretsRotation } from './secrets/secrets-rotation';
@@ -33,6 +34,7 @@ import { SmtpSettingsService } from './smtp-settings.service';
     ConnectionTester,
     OrganizationRateLimiter,
     SmtpSettingsRouteSource,
+    HeldRoutesRecheck,
     { provide: SMTP_ROUTE_SOURCE, useExisting: SmtpSettingsRouteSource },
   ],
   exports: [SMTP_ROUTE_SOURCE, SecretsRotation],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppConfig, type OrganizationId } from '@mailroute/api/core';
+import { AppConfig, type OrganizationId, trustedOrganizationId } from '@mailroute/api/core';
 import type { AttemptError } from '../outbox/outbox.repository';
 import { MailRouteHealth } from './mail-route-health.entity';
 
@@ -103,6 +103,23 @@ export class RouteHealthService {
        last_failure_code = excluded.last_failure_code, last_failure_message = excluded.last_failure_message,
        last_failure_at = excluded.last_failure_at`,
     );
+  }
+
+  /**
+   * Every held organization with its reason, across organizations: for the start-up check that
+   * releases those whose reason is gone (a system task, not a tenant's query).
+   */
+  async heldOrganizations(): Promise<{ organizationId: OrganizationId; reason: string }[]> {
+    const rows = await this.dataSource
+      .getRepository(MailRouteHealth)
+      .createQueryBuilder('health')
+      .select(['health.organizationId', 'health.heldReason'])
+      .where('health.held_reason IS NOT NULL')
+      .getMany();
+    return rows.map((row) => ({
+      organizationId: trustedOrganizationId(row.organizationId),
+      reason: row.heldReason ?? '',
+    }));
   }
 
   async release(organizationId: OrganizationId): Promise<void> {

@@ -22,6 +22,14 @@ export class MailRouteControl {
    */
   async routeChanged(organizationId: OrganizationId): Promise<void> {
     this.resolver.invalidate(organizationId);
+    await this.releaseHeld(organizationId);
+  }
+
+  /**
+   * The reason the organization's emails were held is gone (e.g. SECRETS_KEY was corrected and
+   * the stored password opens again): lift the hold and send the held emails, due now.
+   */
+  async releaseHeld(organizationId: OrganizationId): Promise<void> {
     await this.health.release(organizationId);
     await this.outbox.releaseHeld(organizationId, new Date());
     this.signal.notify();
