@@ -15,7 +15,7 @@ const percentEncoded = (text: string): string =>
 const ADMIN = { email: 'owner@fuzz.test', password: 'fuzz-admin-password-0001' };
 /** Fixed, so a failure replays: `SEED=<n>` to explore others. */
 const SEED = Number(process.env['SEED'] ?? 20261207);
-const CASES_PER_OPERATION = 100;
+const CASES_PER_OPERATION = 60;
 
 interface OpenApiSchema {
   type?: string;
