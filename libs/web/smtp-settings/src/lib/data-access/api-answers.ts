@@ -24,6 +24,15 @@ export function retryAfterSeconds(error: unknown): number | null {
   return 60;
 }
 
+/** A save refused because the settings changed since it was tested (409 `smtp_settings_changed`). */
+export function isStaleSave(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status === 409 &&
+    apiErrorBody(error)?.code === 'smtp_settings_changed'
+  );
+}
+
 export function isForbidden(error: unknown): boolean {
   return error instanceof HttpErrorResponse && error.status === 403;
 }

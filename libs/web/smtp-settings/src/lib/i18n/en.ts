@@ -69,6 +69,8 @@ export const smtpSettingsEn = {
   'smtp.error.invalid': 'This value is not valid.',
   'smtp.error.rateLimited': 'Too many tests this minute. Wait {seconds} s, then try again.',
   'smtp.error.unexpected': 'Something went wrong. Try again in a moment.',
+  'smtp.error.changedMeanwhile':
+    'Someone changed these settings while yours were being tested, so yours were not saved. Reload the page to see the current settings, then save again if your change is still needed.',
 
   'smtp.report.heading': 'Test report',
   'smtp.report.announceTesting': 'Testing the connection to {host}…',

@@ -73,6 +73,8 @@ export const smtpSettingsFr: Translation<typeof smtpSettingsEn> = {
   'smtp.error.invalid': 'Cette valeur n’est pas valide.',
   'smtp.error.rateLimited': 'Trop de tests cette minute. Patientez {seconds} s, puis réessayez.',
   'smtp.error.unexpected': 'Une erreur est survenue. Réessayez dans un instant.',
+  'smtp.error.changedMeanwhile':
+    'Quelqu’un a modifié ces paramètres pendant le test des vôtres : les vôtres n’ont pas été enregistrés. Rechargez la page pour voir les paramètres actuels, puis enregistrez à nouveau si votre modification est toujours utile.',
 
   'smtp.report.heading': 'Rapport de test',
   'smtp.report.announceTesting': 'Test de la connexion à {host}…',

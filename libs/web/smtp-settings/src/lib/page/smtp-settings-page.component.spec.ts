@@ -362,6 +362,27 @@ describe('SmtpSettingsPageComponent', () => {
     expect(page.querySelector('mr-connection-test-report')).toBeNull();
   });
 
+  it('says a save was not stored when someone changed the settings while it was tested', async () => {
+    await openLoaded(platform);
+    await fillNewServer();
+
+    button('Save and test').click();
+    await settle();
+    http
+      .expectOne({ method: 'PUT', url: SMTP })
+      .flush(
+        { statusCode: 409, code: 'smtp_settings_changed', message: 'Changed meanwhile' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+
+    const said =
+      'Someone changed these settings while yours were being tested, so yours were not saved. Reload the page to see the current settings, then save again if your change is still needed.';
+    expect(text('[data-testid="smtp-problem"]')).toBe(said);
+    expect(text('[data-testid="smtp-announcement"]')).toBe(said);
+    expect(button('Save and test').disabled).toBe(false);
+  });
+
   it('goes back to the platform SMTP only after the admin confirmed', async () => {
     await openLoaded(custom, [activated]);
 

@@ -21,7 +21,7 @@ import { apiFieldErrors, SessionService } from '@mailroute/web/core';
 import { I18nService, TranslatePipe } from '@mailroute/web/i18n';
 import { LiveRegionComponent, LoadErrorComponent, NoticeComponent } from '@mailroute/web/ui';
 import { type Observable, map } from 'rxjs';
-import { isForbidden, retryAfterSeconds, testFailedReport } from '../data-access/api-answers';
+import { isForbidden, isStaleSave, retryAfterSeconds, testFailedReport } from '../data-access/api-answers';
 import { SmtpSettingsApi } from '../data-access/smtp-settings.api';
 import { type SmtpPendingAction, SmtpSettingsFormComponent } from '../form/smtp-settings-form.component';
 import { SmtpHistoryComponent } from '../history/smtp-history.component';
@@ -183,6 +183,8 @@ export class SmtpSettingsPageComponent implements OnInit {
       ].join(' ');
     } else if (seconds !== null) {
       text = this.i18n.t('smtp.error.rateLimited', { seconds });
+    } else if (isStaleSave(error)) {
+      text = this.i18n.t('smtp.error.changedMeanwhile');
     } else if (isForbidden(error)) {
       text = this.i18n.t('smtp.readOnly');
     } else {
