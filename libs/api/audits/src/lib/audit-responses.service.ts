@@ -62,6 +62,7 @@ export class AuditResponsesService {
       dueDate: respondent.audit.dueDate,
       organizationName: organization.name,
       respondent: { email: respondent.email, name: respondent.name },
+      locale: respondent.locale ?? organization.defaultLocale,
       linkExpiresAt: respondent.tokenExpiresAt.toISOString(),
       questions: questions.map(toQuestionView),
       answeredAt: respondent.answeredAt?.toISOString() ?? null,

@@ -212,6 +212,8 @@ function auditsApiSuite(options: { database: () => Record<string, string> }): vo
         dueDate: NEXT_YEAR,
         organizationName: 'Acme',
         respondent: { email, name: 'Ada' },
+        // No language of their own: the organization's (Acme's is English), as in their email.
+        locale: 'en',
         linkExpiresAt: `${NEXT_YEAR}T23:59:59.999Z`,
         questions: [],
         answeredAt: null,

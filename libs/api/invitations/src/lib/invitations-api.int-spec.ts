@@ -163,6 +163,12 @@ function invitationsApiSuite(database: () => Record<string, string>): void {
       expect(view.locale).toBe('en');
       const message = await lastMessageTo(harness.platform, email);
       expect(message?.subject).toBe('admin of globex invites you to join Globex on Mailroute');
+      // The page the link opens starts in the same language (Globex's own is French).
+      const preview = await json<InvitationPreview>(
+        await call(null, 'GET', `/api/invitations/${linkIn(message)}`),
+        200,
+      );
+      expect(preview.locale).toBe('en');
     });
 
     it('lists the organization’s open invitations only', async () => {
@@ -188,6 +194,8 @@ function invitationsApiSuite(database: () => Record<string, string>): void {
         email,
         role: 'admin',
         organizationName: 'Acme',
+        // No language of its own: the organization's (Acme's is English), as in the email.
+        locale: 'en',
         invitedBy: { name: 'admin of acme' },
       });
 

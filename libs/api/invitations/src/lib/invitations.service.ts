@@ -186,6 +186,7 @@ export class InvitationsService {
       email: invitation.email,
       role: invitation.role,
       organizationName: organization.name,
+      locale: invitation.locale ?? organization.defaultLocale,
       expiresAt: invitation.expiresAt.toISOString(),
       // Named as in the invitation email, so the page and the email agree.
       invitedBy: inviter ? { name: inviter.name || inviter.email } : null,

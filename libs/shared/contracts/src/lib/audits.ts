@@ -117,6 +117,8 @@ export interface RespondentAccessView {
   dueDate: string | null;
   organizationName: string;
   respondent: { email: string; name: string | null };
+  /** The language of the emails this respondent gets; the page starts in it unless the visitor chose one. */
+  locale: Locale;
   linkExpiresAt: string;
   questions: QuestionView[];
   /** When they answered; null while they have not. */

@@ -34,6 +34,8 @@ export interface InvitationPreview {
   email: string;
   role: Role;
   organizationName: string;
+  /** The language of the invitation email; the page starts in it unless the visitor chose one. */
+  locale: Locale;
   expiresAt: string;
   /** Who sent the invitation (their name, else their email); null once they left the organization. */
   invitedBy: { name: string } | null;

@@ -97,4 +97,18 @@ describe('I18nService', () => {
       i18n.register(defineTexts('other', { 'spec.heading': 'Again' }, { 'spec.heading': 'Encore' })),
     ).toThrow('Text "spec.heading" of other is already defined by spec');
   });
+
+  it('opens a page from an email in the email’s language, unless a language was chosen here', () => {
+    browserLanguage('en-US');
+    const i18n = TestBed.inject(I18nService);
+
+    i18n.preferUnlessChosen('fr');
+    expect(i18n.locale()).toBe('fr');
+    TestBed.resetTestingModule();
+    expect(TestBed.inject(I18nService).locale()).toBe('en');
+
+    TestBed.inject(I18nService).setLocale('en');
+    TestBed.inject(I18nService).preferUnlessChosen('fr');
+    expect(TestBed.inject(I18nService).locale()).toBe('en');
+  });
 });

@@ -47,6 +47,16 @@ export class I18nService {
   }
 
   /**
+   * For a page opened from an email: show it in the email's language, unless this browser's
+   * user chose one (their choice wins). Not remembered: the next page follows the usual rule.
+   */
+  preferUnlessChosen(locale: Locale): void {
+    if (!isLocale(readStorage(this.storage, LOCALE_KEY))) {
+      this.current.set(locale);
+    }
+  }
+
+  /**
    * Adds an owner's texts; registering the same owner again is a no-op. A key that another owner
    * already defines is a programming error: one text has one owner.
    */

@@ -158,6 +158,7 @@ export class AuditRespondPageComponent implements OnInit {
   }
 
   private show(view: RespondentAccessView): void {
+    this.i18n.preferUnlessChosen(view.locale);
     this.view.set(view);
     this.form.set(view.answeredAt === null ? new AnswerForm(this.fb, view.questions) : null);
     this.state.set('ready');

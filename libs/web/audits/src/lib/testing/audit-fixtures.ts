@@ -78,6 +78,7 @@ export function accessView(overrides: Partial<RespondentAccessView> = {}): Respo
     dueDate: '2999-06-30',
     organizationName: 'Acme',
     respondent: { email: 'ada@partner.test', name: 'Ada' },
+    locale: 'en',
     linkExpiresAt: '2999-06-30T23:59:59.999Z',
     questions,
     answeredAt: null,

@@ -10,7 +10,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUserView, InvitationPreview } from '@mailroute/shared/contracts';
 import { authInterceptor, SessionService } from '@mailroute/web/core';
-import { provideI18n, provideTexts } from '@mailroute/web/i18n';
+import { I18nService, provideI18n, provideTexts } from '@mailroute/web/i18n';
 import { membersTexts } from '../i18n/members.texts';
 import { AcceptInvitationPageComponent } from './accept-invitation-page.component';
 
@@ -26,6 +26,7 @@ const preview: InvitationPreview = {
   email: 'grace@example.com',
   role: 'admin',
   organizationName: 'Acme',
+  locale: 'en',
   expiresAt: '2030-01-08T10:00:00.000Z',
   invitedBy: { name: 'Ada Lovelace' },
 };
@@ -134,6 +135,19 @@ describe('AcceptInvitationPageComponent', () => {
       ['Your sign-in email', 'grace@example.com'],
     ]);
     expect(page.querySelector('[data-testid="invitation-signed-in"]')).toBeNull();
+  });
+
+  it('opens in the invitation email’s language, unless the visitor chose one here', async () => {
+    await open((request) => request.flush({ ...preview, locale: 'fr' }));
+
+    expect(heading()).toBe('Rejoindre Acme');
+  });
+
+  it('keeps the language the visitor chose over the email’s', async () => {
+    TestBed.inject(I18nService).setLocale('en');
+    await open((request) => request.flush({ ...preview, locale: 'fr' }));
+
+    expect(heading()).toBe('Join Acme');
   });
 
   it('leaves the inviter out when they are no longer known', async () => {

@@ -32,7 +32,7 @@ import {
   LOGIN_PATH,
   SessionService,
 } from '@mailroute/web/core';
-import { LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
+import { I18nService, LocalDatePipe, roleKey, TranslatePipe } from '@mailroute/web/i18n';
 import { LoadErrorComponent, LocaleSwitchComponent, NoticeComponent } from '@mailroute/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { InvitationsApi } from '../data-access/invitations.api';
@@ -93,6 +93,7 @@ export class AcceptInvitationPageComponent implements OnInit {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
   private readonly token = inject(ActivatedRoute).snapshot.paramMap.get('token') ?? '';
+  private readonly i18n = inject(I18nService);
 
   protected readonly signedIn = inject(SessionService).isAuthenticated;
   protected readonly loginPath = `/${LOGIN_PATH}`;
@@ -133,7 +134,10 @@ export class AcceptInvitationPageComponent implements OnInit {
       .preview(this.token)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (preview) => this.state.set({ kind: 'ready', preview }),
+        next: (preview) => {
+          this.i18n.preferUnlessChosen(preview.locale);
+          this.state.set({ kind: 'ready', preview });
+        },
         error: (error: unknown) => {
           const refusal = invitationRefusal(error);
           this.state.set(refusal ? { kind: 'refused', refusal } : { kind: 'failed' });

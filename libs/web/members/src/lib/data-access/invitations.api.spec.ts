@@ -69,6 +69,7 @@ describe('InvitationsApi', () => {
       email: 'grace@example.com',
       role: 'admin',
       organizationName: 'Acme',
+      locale: 'en',
       expiresAt: '2025-01-08T00:00:00.000Z',
       invitedBy: { name: 'Ada' },
     };
